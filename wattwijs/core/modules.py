@@ -1,0 +1,35 @@
+"""The modules that exist, as shown in the navigation and on the home page.
+
+Each app's AppConfig may define ``modules``: a sequence of ``Module``. A module
+appears in the navigation only when its app is installed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.apps import apps
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Module:
+    label: str | Promise
+    url_name: str
+    description: str | Promise
+    # Where the header search box sends its query, for the module that owns the main search.
+    search_priority: int = 0
+
+
+@cache
+def installed_modules() -> tuple[Module, ...]:
+    found: list[Module] = []
+    for config in apps.get_app_configs():
+        found.extend(getattr(config, "modules", ()))
+    return tuple(found)
+
+
+def search_module() -> Module | None:
+    candidates = [module for module in installed_modules() if module.search_priority > 0]
+    return max(candidates, key=lambda module: module.search_priority, default=None)

@@ -1,0 +1,255 @@
+"""Reads of the platform core. Lists are filtered and counted in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from wattwijs.core import permissions
+from wattwijs.core.models import (
+    AuditEntry,
+    Invitation,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    Region,
+    Role,
+    Theme,
+    User,
+    localized,
+)
+from wattwijs.core.permissions import AnyUser
+
+ORGANISATION_SORTS = {
+    "name": ("name", "pk"),
+    "-name": ("-name", "-pk"),
+    "region": ("region__name", "name", "pk"),
+    "newest": ("-created_at", "-pk"),
+}
+
+
+@dataclass(frozen=True)
+class OrganisationFilters:
+    q: str = ""
+    region: str = ""
+    kind: str = ""
+    theme: str = ""
+    sort: str = "name"
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+def _organisation_queryset(filters: OrganisationFilters, *, skip: str = "") -> QuerySet[Organisation]:
+    queryset = Organisation.objects.all()
+    if filters.q:
+        queryset = queryset.filter(name__icontains=filters.q)
+    if filters.region and skip != "region":
+        queryset = queryset.filter(region__code=filters.region)
+    if filters.kind and skip != "kind":
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.theme and skip != "theme":
+        # A parent theme also finds organisations working on one of its sub-themes.
+        queryset = queryset.filter(Q(themes__code=filters.theme) | Q(themes__parent__code=filters.theme)).distinct()
+    return queryset
+
+
+def organisation_list(filters: OrganisationFilters) -> QuerySet[Organisation]:
+    """The organisation directory: filtered, sorted, with region and themes loaded."""
+    order = ORGANISATION_SORTS.get(filters.sort, ORGANISATION_SORTS["name"])
+    return (
+        _organisation_queryset(filters)
+        .select_related("region")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.only("code", "name_nl", "name_en")))
+        .order_by(*order)
+    )
+
+
+def organisation_facets(filters: OrganisationFilters) -> dict[str, list[FacetValue]]:
+    """Counts per filter value, each facet counted with the other filters applied."""
+    kinds = dict(OrganisationKind.choices)
+    kind_counts = (
+        _organisation_queryset(filters, skip="kind").order_by().values("kind").annotate(n=Count("pk", distinct=True))
+    )
+    region_counts = (
+        _organisation_queryset(filters, skip="region")
+        .order_by()
+        .values("region__code", "region__name")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    theme_counts = (
+        _organisation_queryset(filters, skip="theme")
+        .filter(themes__isnull=False)
+        .order_by()
+        .values("themes__code", "themes__name_nl", "themes__name_en")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return {
+        "kind": sorted(
+            (FacetValue(row["kind"], str(kinds.get(row["kind"], row["kind"])), row["n"]) for row in kind_counts),
+            key=lambda f: f.label,
+        ),
+        "region": sorted(
+            (FacetValue(row["region__code"], row["region__name"], row["n"]) for row in region_counts),
+            key=lambda f: f.label,
+        ),
+        "theme": sorted(
+            (
+                FacetValue(
+                    row["themes__code"],
+                    localized(row["themes__name_nl"], row["themes__name_en"]),
+                    row["n"],
+                )
+                for row in theme_counts
+            ),
+            key=lambda f: f.label,
+        ),
+    }
+
+
+def organisation_get(*, slug: str) -> Organisation:
+    try:
+        return Organisation.objects.select_related("region").prefetch_related("themes").get(slug=slug)
+    except Organisation.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def organisation_for_member_management(*, user: AnyUser, slug: str) -> Organisation:
+    """The organisation, when ``user`` may manage its members; 404 or 403 otherwise."""
+    organisation = organisation_get(slug=slug)
+    if not permissions.can_manage_members(user, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__email")
+    )
+
+
+def organisation_open_invitations(*, organisation: Organisation) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True).select_related("invited_by")
+
+
+def membership_for_management(*, user: AnyUser, slug: str, membership_id: int) -> Membership:
+    organisation = organisation_for_member_management(user=user, slug=slug)
+    try:
+        return Membership.objects.select_related("user", "organisation").get(
+            pk=membership_id, organisation=organisation
+        )
+    except Membership.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def user_memberships(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation", "organisation__region")
+
+
+def invitation_get_open(*, token: str) -> Invitation:
+    try:
+        return Invitation.objects.select_related("organisation").get(token=token, accepted_at__isnull=True)
+    except Invitation.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def region_list() -> QuerySet[Region]:
+    return Region.objects.annotate(organisation_count=Count("organisations")).order_by("name")
+
+
+def region_get(*, code: str) -> Region:
+    try:
+        return Region.objects.get(code=code)
+    except Region.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def theme_tree() -> list[Theme]:
+    """Top-level themes, each with ``children`` loaded and organisation counts annotated."""
+    themes: list[Theme] = list(Theme.objects.annotate(organisation_count=Count("organisations")).order_by("position"))
+    children: dict[int, list[Theme]] = {}
+    for theme in themes:
+        if theme.parent_id is not None:
+            children.setdefault(theme.parent_id, []).append(theme)
+    roots = [theme for theme in themes if theme.parent_id is None]
+    for root in roots:
+        root.subthemes = children.get(root.pk, [])  # type: ignore[attr-defined]
+    return roots
+
+
+def theme_get(*, code: str) -> Theme:
+    try:
+        return Theme.objects.select_related("parent").prefetch_related("children").get(code=code)
+    except Theme.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def theme_organisations(*, theme: Theme) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(Q(themes=theme) | Q(themes__parent=theme))
+        .distinct()
+        .select_related("region")
+        .prefetch_related("themes")
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class AuditFilters:
+    actor: str = ""
+    organisation: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def audit_entries(*, user: AnyUser, filters: AuditFilters) -> QuerySet[AuditEntry]:
+    """The audit log entries ``user`` may read, filtered, newest first."""
+    if not permissions.can_view_audit_log(user):
+        raise PermissionDenied
+    queryset = AuditEntry.objects.filter(permissions.audit_entries_visible_filter(user))
+    if filters.actor:
+        queryset = queryset.filter(actor__email__icontains=filters.actor)
+    if filters.organisation:
+        queryset = queryset.filter(organisation__slug=filters.organisation)
+    if filters.object_type:
+        queryset = queryset.filter(object_type=filters.object_type)
+    if filters.object_id:
+        queryset = queryset.filter(object_id=filters.object_id)
+    tz = timezone.get_current_timezone()
+    if filters.date_from:
+        queryset = queryset.filter(created_at__gte=datetime.combine(filters.date_from, time.min, tz))
+    if filters.date_to:
+        queryset = queryset.filter(created_at__lte=datetime.combine(filters.date_to, time.max, tz))
+    return queryset.select_related("actor", "organisation").distinct().order_by("-created_at", "-id")
+
+
+def audit_organisation_choices(*, user: AnyUser) -> QuerySet[Organisation]:
+    if permissions.is_platform_admin(user):
+        return Organisation.objects.order_by("name").only("slug", "name")
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.filter(memberships__user=user, memberships__role=Role.ADMIN)
+        .order_by("name")
+        .only("slug", "name")
+    )
+
+
+def platform_figures() -> dict[str, Any]:
+    """A few figures from the platform itself for the home page."""
+    totals = Organisation.objects.aggregate(organisations=Count("pk"), regions=Count("region", distinct=True))
+    return {"organisations": totals["organisations"], "regions_active": totals["regions"]}

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from wattwijs.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("django.contrib.auth.urls")),
+    path("beheer/", admin.site.urls),
+    path("", include("wattwijs.core.urls")),
+]
