@@ -68,8 +68,9 @@ messages: install
 	cd wattwijs && DEBUG=1 ../$(PY) ../manage.py compilemessages --locale nl
 
 ## bench: the benchmarks in bench/, one line per figure
-bench: install-dev assets
-	$(TEST_ENV) $(PY) bench/run.py
+bench: install-dev assets system-packages
+	$(PY) bench/run.py
+	$(PY) scripts/with_postgres.py -- $(PY) bench/run.py
 
 clean:
 	rm -rf var/bench var/screenshots

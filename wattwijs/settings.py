@@ -189,6 +189,3 @@ LOGGING = {
 
 # Page size of directory lists.
 PAGE_SIZE = 25
-
-# URLs typed without a scheme are taken as https (the Django 6.0 default).
-FORMS_URLFIELD_ASSUME_HTTPS = True

@@ -82,6 +82,8 @@ class OrganisationForm(forms.ModelForm):
         fields = ["name", "kind", "region", "website", "description", "themes"]
         widgets = {"themes": forms.CheckboxSelectMultiple}
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["region"].queryset = Region.objects.order_by("name")  # type: ignore[attr-defined]

@@ -26,6 +26,8 @@ from wattwijs.core.models import (
 )
 from wattwijs.core.permissions import AnyUser
 
+OrganisationTheme = Organisation.themes.through
+
 ORGANISATION_SORTS = {
     "name": ("name", "pk"),
     "-name": ("-name", "-pk"),
@@ -59,8 +61,12 @@ def _organisation_queryset(filters: OrganisationFilters, *, skip: str = "") -> Q
     if filters.kind and skip != "kind":
         queryset = queryset.filter(kind=filters.kind)
     if filters.theme and skip != "theme":
-        # A parent theme also finds organisations working on one of its sub-themes.
-        queryset = queryset.filter(Q(themes__code=filters.theme) | Q(themes__parent__code=filters.theme)).distinct()
+        # A parent theme also finds organisations working on one of its sub-themes. A subquery
+        # on the link table keeps one row per organisation, so no DISTINCT is needed.
+        linked = OrganisationTheme.objects.filter(
+            Q(theme__code=filters.theme) | Q(theme__parent__code=filters.theme)
+        ).values("organisation_id")
+        queryset = queryset.filter(pk__in=linked)
     return queryset
 
 
@@ -78,21 +84,18 @@ def organisation_list(filters: OrganisationFilters) -> QuerySet[Organisation]:
 def organisation_facets(filters: OrganisationFilters) -> dict[str, list[FacetValue]]:
     """Counts per filter value, each facet counted with the other filters applied."""
     kinds = dict(OrganisationKind.choices)
-    kind_counts = (
-        _organisation_queryset(filters, skip="kind").order_by().values("kind").annotate(n=Count("pk", distinct=True))
-    )
+    kind_counts = _organisation_queryset(filters, skip="kind").order_by().values("kind").annotate(n=Count("pk"))
     region_counts = (
         _organisation_queryset(filters, skip="region")
         .order_by()
         .values("region__code", "region__name")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
     )
+    theme_counts = OrganisationTheme.objects.all()
+    if filters != OrganisationFilters(theme=filters.theme, sort=filters.sort):
+        theme_counts = theme_counts.filter(organisation__in=_organisation_queryset(filters, skip="theme"))
     theme_counts = (
-        _organisation_queryset(filters, skip="theme")
-        .filter(themes__isnull=False)
-        .order_by()
-        .values("themes__code", "themes__name_nl", "themes__name_en")
-        .annotate(n=Count("pk", distinct=True))
+        theme_counts.order_by().values("theme__code", "theme__name_nl", "theme__name_en").annotate(n=Count("pk"))
     )
     return {
         "kind": sorted(
@@ -105,11 +108,7 @@ def organisation_facets(filters: OrganisationFilters) -> dict[str, list[FacetVal
         ),
         "theme": sorted(
             (
-                FacetValue(
-                    row["themes__code"],
-                    localized(row["themes__name_nl"], row["themes__name_en"]),
-                    row["n"],
-                )
+                FacetValue(row["theme__code"], localized(row["theme__name_nl"], row["theme__name_en"]), row["n"])
                 for row in theme_counts
             ),
             key=lambda f: f.label,
