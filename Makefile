@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := SECRET_KEY=test-only-secret-key ALLOWED_HOSTS=localhost,127.0.0.1,testserver DEBUG=0
 PYTEST_ARGS ?=
 
-.PHONY: demo serve install install-dev assets system-packages test test-sqlite test-postgres lint typecheck fmt messages bench clean
+.PHONY: demo install install-dev assets system-packages test test-sqlite test-postgres lint typecheck fmt messages bench bench-demo clean
 
 ## demo: install into .venv, migrate, load demo data and serve on http://127.0.0.1:$(PORT)
 demo: install assets
@@ -71,6 +71,10 @@ messages: install
 bench: install-dev assets system-packages
 	$(PY) bench/run.py
 	$(PY) scripts/with_postgres.py -- $(PY) bench/run.py
+
+## bench-demo: time `make demo` on a fresh clone (downloads the pinned packages)
+bench-demo:
+	bash bench/demo_timing.sh
 
 clean:
 	rm -rf var/bench var/screenshots
