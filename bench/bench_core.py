@@ -17,7 +17,9 @@ def run(bench: Bench) -> None:
     note = f"{count} organisations"
     bench.page("home page", "/", note=note)
     bench.page("organisation list", "/organisaties/", note=note)
-    bench.page("organisation list, filtered and sorted", "/organisaties/?theme=gebouwde-omgeving&sort=region", note=note)
+    bench.page(
+        "organisation list, filtered and sorted", "/organisaties/?theme=gebouwde-omgeving&sort=region", note=note
+    )
     bench.page("organisation list, name search", "/organisaties/?q=bakker", note=note)
     bench.page("organisation list, page 50", "/organisaties/?page=50", note=note)
 

@@ -93,6 +93,10 @@ def main() -> None:
 
     from django.db import connection
 
+    if connection.vendor == "postgresql":
+        # A freshly filled cluster has no planner statistics yet; production databases do.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     bench = Bench(requests=args.requests, engine=connection.vendor)
     for module_path in sorted((ROOT / "bench").glob("bench_*.py")):
         module = importlib.import_module(f"bench.{module_path.stem}")

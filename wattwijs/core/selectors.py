@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -22,7 +23,6 @@ from wattwijs.core.models import (
     Role,
     Theme,
     User,
-    localized,
 )
 from wattwijs.core.permissions import AnyUser
 
@@ -63,9 +63,8 @@ def _organisation_queryset(filters: OrganisationFilters, *, skip: str = "") -> Q
     if filters.theme and skip != "theme":
         # A parent theme also finds organisations working on one of its sub-themes. A subquery
         # on the link table keeps one row per organisation, so no DISTINCT is needed.
-        linked = OrganisationTheme.objects.filter(
-            Q(theme__code=filters.theme) | Q(theme__parent__code=filters.theme)
-        ).values("organisation_id")
+        themes = Theme.objects.filter(Q(code=filters.theme) | Q(parent__code=filters.theme))
+        linked = OrganisationTheme.objects.filter(theme__in=themes).values("organisation_id")
         queryset = queryset.filter(pk__in=linked)
     return queryset
 
@@ -83,36 +82,26 @@ def organisation_list(filters: OrganisationFilters) -> QuerySet[Organisation]:
 
 def organisation_facets(filters: OrganisationFilters) -> dict[str, list[FacetValue]]:
     """Counts per filter value, each facet counted with the other filters applied."""
-    kinds = dict(OrganisationKind.choices)
-    kind_counts = _organisation_queryset(filters, skip="kind").order_by().values("kind").annotate(n=Count("pk"))
-    region_counts = (
-        _organisation_queryset(filters, skip="region")
-        .order_by()
-        .values("region__code", "region__name")
-        .annotate(n=Count("pk"))
+    # Group on the foreign keys alone (cheap integer aggregation) and look the few labels up after.
+    kind_counts = _organisation_queryset(filters, skip="kind").order_by().values_list("kind").annotate(n=Count("pk"))
+    region_counts = dict(
+        _organisation_queryset(filters, skip="region").order_by().values_list("region_id").annotate(n=Count("pk"))
     )
-    theme_counts = OrganisationTheme.objects.all()
+    links = OrganisationTheme.objects.all()
     if filters != OrganisationFilters(theme=filters.theme, sort=filters.sort):
-        theme_counts = theme_counts.filter(organisation__in=_organisation_queryset(filters, skip="theme"))
-    theme_counts = (
-        theme_counts.order_by().values("theme__code", "theme__name_nl", "theme__name_en").annotate(n=Count("pk"))
-    )
+        links = links.filter(organisation__in=_organisation_queryset(filters, skip="theme"))
+    theme_counts = dict(links.order_by().values_list("theme_id").annotate(n=Count("pk")))
+    kinds = dict(OrganisationKind.choices)
+    regions = Region.objects.filter(pk__in=region_counts).only("code", "name")
+    themes = Theme.objects.filter(pk__in=theme_counts).only("code", "name_nl", "name_en")
+
+    def by_label(values: Iterable[FacetValue]) -> list[FacetValue]:
+        return sorted(values, key=lambda facet: facet.label)
+
     return {
-        "kind": sorted(
-            (FacetValue(row["kind"], str(kinds.get(row["kind"], row["kind"])), row["n"]) for row in kind_counts),
-            key=lambda f: f.label,
-        ),
-        "region": sorted(
-            (FacetValue(row["region__code"], row["region__name"], row["n"]) for row in region_counts),
-            key=lambda f: f.label,
-        ),
-        "theme": sorted(
-            (
-                FacetValue(row["theme__code"], localized(row["theme__name_nl"], row["theme__name_en"]), row["n"])
-                for row in theme_counts
-            ),
-            key=lambda f: f.label,
-        ),
+        "kind": by_label(FacetValue(kind, str(kinds.get(kind, kind)), n) for kind, n in kind_counts),
+        "region": by_label(FacetValue(r.code, r.name, region_counts[r.pk]) for r in regions),
+        "theme": by_label(FacetValue(t.code, t.name, theme_counts[t.pk]) for t in themes),
     }
 
 

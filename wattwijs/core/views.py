@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
@@ -59,7 +59,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-FACET_TITLES = {"kind": _lazy("Kind"), "region": _lazy("Region"), "theme": _lazy("Theme")}
+FACET_TITLES = {"kind": gettext_lazy("Kind"), "region": gettext_lazy("Region"), "theme": gettext_lazy("Theme")}
 
 
 @require_GET
