@@ -49,12 +49,22 @@ def _require_member_manager(actor: AnyUser, organisation: Organisation) -> None:
         raise PermissionDenied
 
 
-def _other_admins_exist(membership: Membership) -> bool:
-    return (
-        Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+def _ensure_another_admin(membership: Membership, field: str | None = None) -> None:
+    """Refuse a change that would leave the organisation without an administrator.
+
+    Call inside the write's transaction: the organisation's admin rows are locked, so two admins
+    cannot demote each other at the same moment.
+    """
+    if membership.role != Role.ADMIN:
+        return
+    others = (
+        Membership.objects.select_for_update()
+        .filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
         .exclude(pk=membership.pk)
-        .exists()
     )
+    if not others.exists():
+        message = _("An organisation needs at least one administrator. Appoint another one first.")
+        raise ValidationError({field: message} if field else message)
 
 
 def membership_invite(
@@ -136,11 +146,8 @@ def membership_change_role(*, actor: AnyUser, membership: Membership, role: str)
         raise ValidationError({"role": _("Choose one of the listed roles.")})
     if membership.role == role:
         return membership
-    if membership.role == Role.ADMIN and not _other_admins_exist(membership):
-        raise ValidationError(
-            {"role": _("An organisation needs at least one administrator. Appoint another one first.")}
-        )
     with transaction.atomic():
+        _ensure_another_admin(membership, field="role")
         old_role = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
@@ -157,9 +164,8 @@ def membership_change_role(*, actor: AnyUser, membership: Membership, role: str)
 def membership_remove(*, actor: AnyUser, membership: Membership) -> None:
     """Remove a member; the last admin cannot be removed."""
     _require_member_manager(actor, membership.organisation)
-    if membership.role == Role.ADMIN and not _other_admins_exist(membership):
-        raise ValidationError(_("An organisation needs at least one administrator. Appoint another one first."))
     with transaction.atomic():
+        _ensure_another_admin(membership)
         audit_log_write(
             actor=actor,
             action="membership.remove",
