@@ -239,5 +239,13 @@ def audit_organisation_choices(*, user: AnyUser) -> QuerySet[Organisation]:
 
 def platform_figures() -> dict[str, Any]:
     """A few figures from the platform itself for the home page."""
-    totals = Organisation.objects.aggregate(organisations=Count("pk"), regions=Count("region", distinct=True))
-    return {"organisations": totals["organisations"], "regions_active": totals["regions"]}
+    totals = Organisation.objects.aggregate(
+        organisations=Count("pk"),
+        regions=Count("region", distinct=True),
+        fictitious=Count("pk", filter=Q(is_fictitious=True)),
+    )
+    return {
+        "organisations": totals["organisations"],
+        "regions_active": totals["regions"],
+        "has_fictitious": totals["fictitious"] > 0,
+    }
