@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_htmx",
     "wattwijs.core",
+    "wattwijs.framework",
 ]
 
 MIDDLEWARE = [

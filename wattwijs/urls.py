@@ -8,5 +8,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("django.contrib.auth.urls")),
     path("beheer/", admin.site.urls),
+    path("kwalificatiekader/", include("wattwijs.framework.urls")),
     path("", include("wattwijs.core.urls")),
 ]

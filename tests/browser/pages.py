@@ -54,3 +54,72 @@ PAGES: list[PageCase] = [
     PageCase("member-remove", _bob_removal, user="alice"),
     PageCase("members-forbidden", "/organisaties/roc-test/leden/", user="bob", status=403),
 ]
+
+
+# Qualification framework ---------------------------------------------------------------------------
+
+
+def _framework(world: Any) -> Any:
+    """A small adopted framework version with one qualification and a unit, made once per test."""
+    if not hasattr(world, "framework"):
+        from wattwijs.framework.models import FrameworkVersion, WorkProcess
+        from wattwijs.framework.tests.factories import (
+            CertificateFactory,
+            CompetenceFactory,
+            UnitFactory,
+            VersionFactory,
+            qualification_with_work_processes,
+        )
+
+        version = VersionFactory(name="Kader 2026", slug="kader-2026", status=FrameworkVersion.Status.ADOPTED)
+        qualification = qualification_with_work_processes(version)
+        work_processes = list(WorkProcess.objects.filter(core_task__qualification=qualification).order_by("code"))
+        world.framework = {
+            "version": version,
+            "draft": VersionFactory(name="Concept 2027", slug="concept-2027", based_on=version),
+            "qualification": qualification,
+            "work_process": work_processes[0],
+            "unit": UnitFactory(version=version, work_processes=work_processes[:2]),
+            "competence": CompetenceFactory(version=version, work_processes=work_processes[:1]),
+            "certificate": CertificateFactory(version=version, work_processes=work_processes[1:2]),
+        }
+    return world.framework
+
+
+def _node(key: str, suffix: str = "") -> Callable[[Any], str]:
+    return lambda world: _framework(world)[key].get_absolute_url() + suffix
+
+
+PAGES.extend(
+    [
+        PageCase("framework-tree", lambda world: _framework(world) and "/kwalificatiekader/"),
+        PageCase("framework-tree-search", lambda world: _framework(world) and "/kwalificatiekader/?q=W2&level=3"),
+        PageCase("framework-versions", lambda world: _framework(world) and "/kwalificatiekader/versies/"),
+        PageCase("framework-version", _node("version")),
+        PageCase("framework-qualification", _node("qualification")),
+        PageCase("framework-dossier", lambda world: _framework(world)["qualification"].dossier.get_absolute_url()),
+        PageCase(
+            "framework-core-task",
+            lambda world: _framework(world)["qualification"].core_tasks.get().get_absolute_url(),
+        ),
+        PageCase("framework-work-process", _node("work_process")),
+        PageCase("framework-unit", _node("unit")),
+        PageCase(
+            "framework-units", lambda world: f"/kwalificatiekader/versies/{_framework(world)['version'].slug}/eenheden/"
+        ),
+        PageCase("framework-competence", _node("competence")),
+        PageCase("framework-certificate", _node("certificate")),
+        PageCase("framework-diff", lambda world: f"{_framework(world)['draft'].get_absolute_url()}verschillen/"),
+        PageCase(
+            "framework-unit-new",
+            lambda world: f"/kwalificatiekader/versies/{_framework(world)['draft'].slug}/eenheden/nieuw/",
+            user="alice",
+        ),
+        PageCase("framework-version-manage", _node("draft"), user="alice"),
+        PageCase(
+            "framework-import",
+            lambda world: f"/kwalificatiekader/versies/{_framework(world)['draft'].slug}/importeren/",
+            user="alice",
+        ),
+    ]
+)

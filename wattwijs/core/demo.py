@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
 from wattwijs.core.models import Membership, Organisation, OrganisationKind, Region, Role, Theme, User
@@ -326,11 +328,18 @@ def _load_generated_organisations(count: int) -> None:
 
 @transaction.atomic
 def load_demo(*, scale: int = 1) -> None:
-    """Load the demo data; running it again adds nothing that is already there."""
+    """Load the demo data of every app; running it again adds nothing that is already there.
+
+    Apps take part by naming a ``demo_loader`` (dotted path to ``load(*, scale)``) on their AppConfig.
+    """
     organisations = _load_base_organisations()
     _load_users(organisations)
     if scale > 1:
         _load_generated_organisations(len(ORGANISATIONS) * (scale - 1))
+    for config in apps.get_app_configs():
+        loader = getattr(config, "demo_loader", None)
+        if loader:
+            import_string(loader)(scale=scale)
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

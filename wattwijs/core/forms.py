@@ -2,10 +2,20 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation, OrganisationKind, Region, Role, Theme
 from wattwijs.core.selectors import ORGANISATION_SORTS
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, next to the field it names."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
 
 
 class OrganisationFilterForm(forms.Form):

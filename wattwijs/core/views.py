@@ -22,20 +22,12 @@ from wattwijs.core.forms import (
     ProfileForm,
     RoleForm,
     SignupForm,
+    add_service_errors,
 )
 from wattwijs.core.models import Role, User
 from wattwijs.core.pagination import paginate
 from wattwijs.core.querystrings import url_with
 from wattwijs.core.selectors import AuditFilters, OrganisationFilters
-
-
-def _add_errors(form: object, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, next to the field it names."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, error)  # type: ignore[attr-defined]
 
 
 @require_GET
@@ -111,12 +103,12 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_for_member_management(user=request.user, slug=slug)
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(request.POST if request.method == "POST" else None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(actor=request.user, organisation=organisation, data=form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The organisation has been saved."))
             return redirect(organisation)
@@ -162,7 +154,7 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
                 base_url=request.build_absolute_uri("/")[:-1],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("An invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]}
@@ -236,7 +228,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("core:profile")
         return render(request, "core/invitation_accept.html", context)
     context["has_account"] = User.objects.filter(email__iexact=invitation.email).exists()
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and not context["has_account"] and form.is_valid():
         try:
             user = services.invitation_accept_with_signup(
@@ -246,7 +238,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 password=form.cleaned_data["password1"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation})
@@ -259,7 +251,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    form = ProfileForm(request.POST or None, initial={"first_name": user.first_name, "last_name": user.last_name})
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial={"first_name": user.first_name, "last_name": user.last_name},
+    )
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=user, **form.cleaned_data)
         messages.success(request, _("Your details have been saved."))

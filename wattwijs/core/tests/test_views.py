@@ -270,4 +270,4 @@ def test_hsts_is_sent_on_secure_requests(client):
 
 
 def test_session_and_csrf_cookies_are_secure_outside_debug(settings):
-    assert (settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE) == (not settings.DEBUG, not settings.DEBUG)
+    assert (not settings.DEBUG, not settings.DEBUG) == (settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)

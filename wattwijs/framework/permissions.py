@@ -1,0 +1,31 @@
+"""Who may change the qualification framework. Reading is public."""
+
+from __future__ import annotations
+
+from wattwijs.core.models import Membership, OrganisationKind, Role
+from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.framework.models import FrameworkVersion
+
+# Coordinators and admins of these kinds of organisation edit the framework.
+EDITOR_ORGANISATION_KINDS = (OrganisationKind.SCHOOL, OrganisationKind.HOGESCHOOL, OrganisationKind.BRANCH)
+EDITOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
+
+
+def is_framework_editor(user: AnyUser) -> bool:
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(
+        user_id=user.pk, role__in=EDITOR_ROLES, organisation__kind__in=EDITOR_ORGANISATION_KINDS
+    ).exists()
+
+
+def can_edit_version(user: AnyUser, version: FrameworkVersion) -> bool:
+    """Units, mappings and structure change only in a draft (concept) version."""
+    return not version.is_adopted and is_framework_editor(user)
+
+
+def can_manage_versions(user: AnyUser) -> bool:
+    """Creating a draft from a version and adopting a draft."""
+    return is_framework_editor(user)

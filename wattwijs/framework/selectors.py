@@ -1,0 +1,463 @@
+"""Reads of the qualification framework: tree, details, coverage, alignment and version diffs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from wattwijs.framework.models import (
+    Alignment,
+    Certificate,
+    Competence,
+    CoreTask,
+    Dossier,
+    Elective,
+    FrameworkUnit,
+    FrameworkVersion,
+    Qualification,
+    WorkProcess,
+)
+
+UnitWorkProcess = FrameworkUnit.work_processes.through
+CompetenceWorkProcess = Competence.work_processes.through
+
+
+# Versions ------------------------------------------------------------------
+
+
+def current_version() -> FrameworkVersion | None:
+    """The newest adopted version, or the newest version when none is adopted yet."""
+    adopted = FrameworkVersion.objects.filter(status=FrameworkVersion.Status.ADOPTED).order_by("-adopted_at", "-pk")
+    return adopted.first() or FrameworkVersion.objects.order_by("-created_at", "-pk").first()
+
+
+def version_list() -> QuerySet[FrameworkVersion]:
+    return FrameworkVersion.objects.select_related("based_on").annotate(
+        unit_count=Count("units", distinct=True), dossier_count=Count("dossiers", distinct=True)
+    )
+
+
+def version_get(*, slug: str) -> FrameworkVersion:
+    try:
+        return FrameworkVersion.objects.select_related("based_on").get(slug=slug)
+    except FrameworkVersion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def work_processes_of_version(version: FrameworkVersion) -> QuerySet[WorkProcess]:
+    return WorkProcess.objects.filter(core_task__qualification__dossier__version=version)
+
+
+# The tree --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TreeFilters:
+    q: str = ""
+    theme: str = ""
+    level: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.theme or self.level)
+
+
+@dataclass
+class WorkProcessNode:
+    id: int
+    code: str
+    name: str
+    alignment_count: int = 0
+    unit_count: int = 0
+
+
+@dataclass
+class CoreTaskNode:
+    id: int
+    code: str
+    name: str
+    work_processes: list[WorkProcessNode] = field(default_factory=list)
+
+
+@dataclass
+class QualificationNode:
+    id: int
+    name: str
+    level: int
+    core_tasks: list[CoreTaskNode] = field(default_factory=list)
+
+    @property
+    def work_process_count(self) -> int:
+        return sum(len(task.work_processes) for task in self.core_tasks)
+
+
+@dataclass
+class DossierNode:
+    id: int
+    name: str
+    qualifications: list[QualificationNode] = field(default_factory=list)
+
+
+def framework_tree(*, version: FrameworkVersion, filters: TreeFilters) -> list[DossierNode]:
+    """The whole structure of ``version`` as plain nodes, in five queries whatever its size.
+
+    A search keeps the qualifications whose name matches (with everything under them) and the work
+    processes whose code or name matches (with their ancestors).
+    """
+    qualifications = Qualification.objects.filter(dossier__version=version)
+    if filters.level:
+        qualifications = qualifications.filter(level=filters.level)
+    if filters.theme:
+        qualifications = qualifications.filter(
+            Q(themes__code=filters.theme) | Q(themes__parent__code=filters.theme)
+        ).distinct()
+    work_processes = WorkProcess.objects.filter(core_task__qualification__in=qualifications.values("pk"))
+    if filters.q:
+        name_match = qualifications.filter(name__icontains=filters.q).values("pk")
+        work_processes = work_processes.filter(
+            Q(core_task__qualification__in=name_match) | Q(name__icontains=filters.q) | Q(code__icontains=filters.q)
+        )
+    wp_rows = list(
+        work_processes.annotate(
+            unit_count=Count("units", distinct=True), alignment_count=Count("alignments", distinct=True)
+        )
+        .order_by("code")
+        .values_list("id", "code", "name", "core_task_id", "unit_count", "alignment_count")
+    )
+    task_ids = {row[3] for row in wp_rows}
+    if filters.active:
+        task_rows = list(CoreTask.objects.filter(pk__in=task_ids).values_list("id", "code", "name", "qualification_id"))
+    else:
+        task_rows = list(
+            CoreTask.objects.filter(qualification__in=qualifications.values("pk"))
+            .order_by("code")
+            .values_list("id", "code", "name", "qualification_id")
+        )
+    qualification_ids = {row[3] for row in task_rows}
+    if not filters.active:
+        qualification_rows = list(
+            qualifications.order_by("name", "level").values_list("id", "name", "level", "dossier_id")
+        )
+    else:
+        qualification_rows = list(
+            Qualification.objects.filter(pk__in=qualification_ids)
+            .order_by("name", "level")
+            .values_list("id", "name", "level", "dossier_id")
+        )
+    dossier_rows = list(Dossier.objects.filter(version=version).order_by("name").values_list("id", "name"))
+
+    tasks_by_id: dict[int, CoreTaskNode] = {}
+    tasks_by_qualification: dict[int, list[CoreTaskNode]] = defaultdict(list)
+    for task_id, code, name, qualification_id in sorted(task_rows, key=lambda row: row[1]):
+        node = CoreTaskNode(task_id, code, name)
+        tasks_by_id[task_id] = node
+        tasks_by_qualification[qualification_id].append(node)
+    for wp_id, code, name, task_id, unit_count, alignment_count in wp_rows:
+        tasks_by_id[task_id].work_processes.append(WorkProcessNode(wp_id, code, name, alignment_count, unit_count))
+    qualifications_by_dossier: dict[int, list[QualificationNode]] = defaultdict(list)
+    for qualification_id, name, level, dossier_id in qualification_rows:
+        qualifications_by_dossier[dossier_id].append(
+            QualificationNode(qualification_id, name, level, tasks_by_qualification.get(qualification_id, []))
+        )
+    nodes = [
+        DossierNode(dossier_id, name, qualifications_by_dossier.get(dossier_id, []))
+        for dossier_id, name in dossier_rows
+    ]
+    return [node for node in nodes if node.qualifications or not filters.active]
+
+
+# Details ---------------------------------------------------------------------
+
+
+ModelT = TypeVar("ModelT", bound=models.Model)
+
+
+def _get(queryset: QuerySet[ModelT], pk: int) -> ModelT:
+    try:
+        return queryset.get(pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+
+
+def dossier_get(*, pk: int) -> Dossier:
+    return _get(Dossier.objects.select_related("version"), pk)
+
+
+def qualification_get(*, pk: int) -> Qualification:
+    return _get(Qualification.objects.select_related("dossier__version").prefetch_related("themes"), pk)
+
+
+def core_task_get(*, pk: int) -> CoreTask:
+    return _get(CoreTask.objects.select_related("qualification__dossier__version"), pk)
+
+
+def work_process_get(*, pk: int) -> WorkProcess:
+    return _get(WorkProcess.objects.select_related("core_task__qualification__dossier__version"), pk)
+
+
+def unit_get(*, pk: int) -> FrameworkUnit:
+    return _get(FrameworkUnit.objects.select_related("version").prefetch_related("themes"), pk)
+
+
+def competence_get(*, pk: int) -> Competence:
+    return _get(Competence.objects.select_related("version").prefetch_related("themes"), pk)
+
+
+def certificate_get(*, pk: int) -> Certificate:
+    return _get(Certificate.objects.select_related("version"), pk)
+
+
+def elective_get(*, pk: int) -> Elective:
+    return _get(Elective.objects.select_related("version").prefetch_related("themes"), pk)
+
+
+def qualifications_of_dossier(*, dossier: Dossier) -> QuerySet[Qualification]:
+    return dossier.qualifications.annotate(
+        work_process_count=Count("core_tasks__work_processes", distinct=True)
+    ).order_by("name", "level")
+
+
+def core_tasks_with_work_processes(*, qualification: Qualification) -> QuerySet[CoreTask]:
+    """Core tasks of ``qualification`` with their work processes and, per work process, its unit count."""
+    work_processes = WorkProcess.objects.annotate(unit_count=Count("units")).order_by("code")
+    return qualification.core_tasks.order_by("code").prefetch_related(
+        models.Prefetch("work_processes", queryset=work_processes)
+    )
+
+
+def work_processes_of_core_task(*, core_task: CoreTask) -> QuerySet[WorkProcess]:
+    return core_task.work_processes.annotate(unit_count=Count("units")).order_by("code")
+
+
+def units_of_version(*, version: FrameworkVersion, q: str = "") -> QuerySet[FrameworkUnit]:
+    units = FrameworkUnit.objects.filter(version=version)
+    if q:
+        units = units.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    return units.annotate(work_process_count=Count("work_processes")).prefetch_related("themes").order_by("code")
+
+
+def unit_work_processes(*, unit: FrameworkUnit) -> QuerySet[WorkProcess]:
+    return unit.work_processes.select_related("core_task__qualification").order_by(
+        "core_task__qualification__name", "code"
+    )
+
+
+# Coverage --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Coverage:
+    total: int
+    covered: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.covered / self.total) if self.total else 0
+
+
+def qualification_unit_coverage(*, qualification: Qualification) -> tuple[Coverage, QuerySet[WorkProcess]]:
+    """How much of ``qualification`` the framework units cover, and the work processes none covers."""
+    work_processes = WorkProcess.objects.filter(core_task__qualification=qualification).annotate(
+        has_unit=Exists(UnitWorkProcess.objects.filter(workprocess_id=OuterRef("pk")))
+    )
+    totals = work_processes.aggregate(total=Count("pk"), covered=Count("pk", filter=Q(has_unit=True)))
+    uncovered = work_processes.filter(has_unit=False).select_related("core_task").order_by("code")
+    return Coverage(totals["total"], totals["covered"]), uncovered
+
+
+def units_covering(*, qualification: Qualification) -> QuerySet[FrameworkUnit]:
+    """Units mapped to at least one work process of ``qualification``, with how many of them."""
+    return (
+        FrameworkUnit.objects.filter(work_processes__core_task__qualification=qualification)
+        .annotate(mapped=Count("work_processes", distinct=True))
+        .order_by("code")
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class Contribution:
+    qualification_id: int
+    name: str
+    level: int
+    mapped: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.mapped / self.total) if self.total else 0
+
+
+def unit_contributions(*, unit: FrameworkUnit) -> list[Contribution]:
+    """The qualifications ``unit`` contributes to, with the share of their work processes it covers."""
+    mapped = dict(unit.work_processes.order_by().values_list("core_task__qualification_id").annotate(n=Count("pk")))
+    qualifications = (
+        Qualification.objects.filter(pk__in=mapped)
+        .annotate(total=Count("core_tasks__work_processes"))
+        .order_by("name", "level")
+    )
+    return [Contribution(q.pk, q.name, q.level, mapped[q.pk], q.total) for q in qualifications]  # type: ignore[attr-defined]
+
+
+def unit_certificates(*, unit: FrameworkUnit) -> QuerySet[Certificate]:
+    """Certificates that share work processes with ``unit``."""
+    return (
+        Certificate.objects.filter(work_processes__units=unit)
+        .annotate(shared=Count("work_processes", distinct=True))
+        .order_by("name")
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class AlignedSet:
+    """A set of aligned objects of one model, e.g. the resources in a collection."""
+
+    content_type: ContentType
+    object_ids: Iterable[int] | QuerySet[models.Model]
+
+
+def coverage(*, qualification: Qualification, aligned: AlignedSet) -> Coverage:
+    """How much of ``qualification`` the aligned objects cover, in one SQL query.
+
+    A work process counts as covered when an object is aligned to it directly, to a unit mapped to it,
+    or to a competence linked to it.
+    """
+    alignments = Alignment.objects.filter(content_type=aligned.content_type, object_id__in=aligned.object_ids)
+    direct = alignments.filter(work_process_id=OuterRef("pk"))
+    via_unit = UnitWorkProcess.objects.filter(
+        workprocess_id=OuterRef("pk"), frameworkunit_id__in=alignments.filter(unit__isnull=False).values("unit_id")
+    )
+    via_competence = CompetenceWorkProcess.objects.filter(
+        workprocess_id=OuterRef("pk"),
+        competence_id__in=alignments.filter(competence__isnull=False).values("competence_id"),
+    )
+    totals = (
+        WorkProcess.objects.filter(core_task__qualification=qualification)
+        .annotate(is_covered=Exists(direct) | Exists(via_unit) | Exists(via_competence))
+        .aggregate(total=Count("pk"), covered=Count("pk", filter=Q(is_covered=True)))
+    )
+    return Coverage(totals["total"], totals["covered"])
+
+
+# What is aligned to a node -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    content_type: ContentType
+    count: int
+    objects: list[models.Model]
+
+    @property
+    def label(self) -> str:
+        model = self.content_type.model_class()
+        return str(model._meta.verbose_name_plural) if model else self.content_type.model
+
+
+def aligned_to(*, node: models.Model, limit: int = 10) -> list[AlignedGroup]:
+    """What other modules aligned to ``node`` (a work process, competence, qualification or unit), per kind."""
+    target = {
+        WorkProcess: "work_process",
+        Competence: "competence",
+        Qualification: "qualification",
+        FrameworkUnit: "unit",
+    }[type(node)]
+    alignments = Alignment.objects.filter(**{target: node})
+    groups = []
+    for row in alignments.order_by().values("content_type").annotate(n=Count("pk")):
+        content_type = ContentType.objects.get_for_id(row["content_type"])
+        model = content_type.model_class()
+        if model is None:
+            continue
+        ids = alignments.filter(content_type=content_type).values("object_id")[:limit]
+        groups.append(AlignedGroup(content_type, row["n"], list(model._default_manager.filter(pk__in=ids))))
+    return groups
+
+
+# Skills view -------------------------------------------------------------------
+
+
+def competence_needs(*, competence: Competence) -> dict[str, QuerySet[models.Model]]:
+    """For a competence: the qualifications, units and certificates that need it (through work processes)."""
+    work_processes = competence.work_processes.values("pk")
+    return {
+        "qualifications": Qualification.objects.filter(core_tasks__work_processes__in=work_processes)
+        .select_related("dossier")
+        .distinct()
+        .order_by("name", "level"),
+        "units": FrameworkUnit.objects.filter(work_processes__in=work_processes).distinct().order_by("code"),
+        "certificates": Certificate.objects.filter(work_processes__in=work_processes).distinct().order_by("name"),
+    }
+
+
+# Version diff --------------------------------------------------------------------
+
+
+@dataclass
+class UnitChange:
+    code: str
+    name: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    added_mappings: list[str] = field(default_factory=list)
+    removed_mappings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class VersionDiff:
+    added: list[FrameworkUnit]
+    removed: list[FrameworkUnit]
+    changed: list[UnitChange]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+UNIT_DIFF_FIELDS = ("name", "description", "study_load_hours", "level")
+
+
+def _mapping_keys(version: FrameworkVersion) -> dict[str, set[str]]:
+    """Unit code -> readable keys of its work processes ("Qualification (niveau N) B1-K1-W1")."""
+    rows = UnitWorkProcess.objects.filter(frameworkunit__version=version).values_list(
+        "frameworkunit__code",
+        "workprocess__core_task__qualification__name",
+        "workprocess__core_task__qualification__level",
+        "workprocess__code",
+    )
+    keys: dict[str, set[str]] = defaultdict(set)
+    for unit_code, qualification, level, wp_code in rows:
+        keys[unit_code].add(f"{qualification} (niveau {level}) {wp_code}")
+    return keys
+
+
+def version_diff(*, old: FrameworkVersion, new: FrameworkVersion) -> VersionDiff:
+    """Units added, removed and changed (fields and work-process mappings) from ``old`` to ``new``."""
+    old_units = {unit.code: unit for unit in old.units.all()}
+    new_units = {unit.code: unit for unit in new.units.all()}
+    old_maps, new_maps = _mapping_keys(old), _mapping_keys(new)
+    changed = []
+    for code in sorted(old_units.keys() & new_units.keys()):
+        before, after = old_units[code], new_units[code]
+        change = UnitChange(code=code, name=after.name)
+        for name in UNIT_DIFF_FIELDS:
+            if getattr(before, name) != getattr(after, name):
+                label = str(getattr(FrameworkUnit._meta.get_field(name), "verbose_name", name))
+                change.changes.append((label, str(getattr(before, name)), str(getattr(after, name))))
+        change.added_mappings = sorted(new_maps[code] - old_maps[code])
+        change.removed_mappings = sorted(old_maps[code] - new_maps[code])
+        if change.changes or change.added_mappings or change.removed_mappings:
+            changed.append(change)
+    return VersionDiff(
+        added=[new_units[code] for code in sorted(new_units.keys() - old_units.keys())],
+        removed=[old_units[code] for code in sorted(old_units.keys() - new_units.keys())],
+        changed=changed,
+    )
