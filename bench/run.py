@@ -29,19 +29,21 @@ class Bench:
     requests: int
     engine: str
 
-    def timings(self, action: Callable[[], object], *, warmup: int = 5) -> tuple[float, float]:
-        """p50 and p95 in milliseconds of ``action`` over ``self.requests`` runs."""
+    def timings(
+        self, action: Callable[[], object], *, warmup: int = 5, requests: int | None = None
+    ) -> tuple[float, float]:
+        """p50 and p95 in milliseconds of ``action`` over ``requests`` (default ``self.requests``) runs."""
         for _ in range(warmup):
             action()
         samples = []
-        for _ in range(self.requests):
+        for _ in range(requests or self.requests):
             start = time.perf_counter()
             action()
             samples.append((time.perf_counter() - start) * 1000)
         quantiles = statistics.quantiles(samples, n=100, method="inclusive")
         return statistics.median(samples), quantiles[94]
 
-    def page(self, name: str, path: str, *, client: object = None, note: str = "") -> None:
+    def page(self, name: str, path: str, *, client: object = None, note: str = "", requests: int | None = None) -> None:
         """Measure server time and query count of one GET through Django's test client."""
         from django.db import connection, reset_queries
         from django.test import Client
@@ -59,7 +61,7 @@ class Bench:
         with CaptureQueriesContext(connection) as queries:
             get()
         query_count = len(queries)
-        p50, p95 = self.timings(get)
+        p50, p95 = self.timings(get, requests=requests)
         self.report(name, f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, {query_count} queries", note)
 
     def report(self, name: str, figures: str, note: str = "") -> None:

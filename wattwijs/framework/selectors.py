@@ -85,6 +85,8 @@ class CoreTaskNode:
     code: str
     name: str
     work_processes: list[WorkProcessNode] = field(default_factory=list)
+    # Without a search the tree stops at core tasks: their work processes load when opened.
+    work_process_count: int = 0
 
 
 @dataclass
@@ -96,7 +98,7 @@ class QualificationNode:
 
     @property
     def work_process_count(self) -> int:
-        return sum(len(task.work_processes) for task in self.core_tasks)
+        return sum(task.work_process_count for task in self.core_tasks)
 
 
 @dataclass
@@ -107,10 +109,12 @@ class DossierNode:
 
 
 def framework_tree(*, version: FrameworkVersion, filters: TreeFilters) -> list[DossierNode]:
-    """The whole structure of ``version`` as plain nodes, in five queries whatever its size.
+    """The structure of ``version`` as plain nodes, in four queries whatever its size.
 
-    A search keeps the qualifications whose name matches (with everything under them) and the work
-    processes whose code or name matches (with their ancestors).
+    Without a search or filter the nodes stop at core tasks, with their number of work processes (the
+    page loads a core task's work processes when it is opened). A search keeps the qualifications whose
+    name matches (with everything under them) and the work processes whose code or name matches, with
+    their ancestors.
     """
     qualifications = Qualification.objects.filter(dossier__version=version)
     if filters.level:
@@ -119,59 +123,74 @@ def framework_tree(*, version: FrameworkVersion, filters: TreeFilters) -> list[D
         qualifications = qualifications.filter(
             Q(themes__code=filters.theme) | Q(themes__parent__code=filters.theme)
         ).distinct()
-    work_processes = WorkProcess.objects.filter(core_task__qualification__in=qualifications.values("pk"))
-    if filters.q:
-        name_match = qualifications.filter(name__icontains=filters.q).values("pk")
-        work_processes = work_processes.filter(
-            Q(core_task__qualification__in=name_match) | Q(name__icontains=filters.q) | Q(code__icontains=filters.q)
-        )
-    wp_rows = list(
-        work_processes.annotate(
-            unit_count=Count("units", distinct=True), alignment_count=Count("alignments", distinct=True)
-        )
-        .order_by("code")
-        .values_list("id", "code", "name", "core_task_id", "unit_count", "alignment_count")
-    )
-    task_ids = {row[3] for row in wp_rows}
-    if filters.active:
-        task_rows = list(CoreTask.objects.filter(pk__in=task_ids).values_list("id", "code", "name", "qualification_id"))
-    else:
-        task_rows = list(
-            CoreTask.objects.filter(qualification__in=qualifications.values("pk"))
-            .order_by("code")
-            .values_list("id", "code", "name", "qualification_id")
-        )
-    qualification_ids = {row[3] for row in task_rows}
-    if not filters.active:
-        qualification_rows = list(
-            qualifications.order_by("name", "level").values_list("id", "name", "level", "dossier_id")
-        )
-    else:
-        qualification_rows = list(
-            Qualification.objects.filter(pk__in=qualification_ids)
-            .order_by("name", "level")
-            .values_list("id", "name", "level", "dossier_id")
-        )
-    dossier_rows = list(Dossier.objects.filter(version=version).order_by("name").values_list("id", "name"))
-
     tasks_by_id: dict[int, CoreTaskNode] = {}
     tasks_by_qualification: dict[int, list[CoreTaskNode]] = defaultdict(list)
-    for task_id, code, name, qualification_id in sorted(task_rows, key=lambda row: row[1]):
-        node = CoreTaskNode(task_id, code, name)
-        tasks_by_id[task_id] = node
-        tasks_by_qualification[qualification_id].append(node)
-    for wp_id, code, name, task_id, unit_count, alignment_count in wp_rows:
-        tasks_by_id[task_id].work_processes.append(WorkProcessNode(wp_id, code, name, alignment_count, unit_count))
+
+    if filters.active:
+        work_processes = work_process_nodes(
+            WorkProcess.objects.filter(core_task__qualification__in=qualifications.values("pk")), q=filters.q
+        )
+        matched_tasks = CoreTask.objects.filter(pk__in={task_id for task_id, _ in work_processes}).values_list(
+            "id", "code", "name", "qualification_id"
+        )
+        for task_id, code, name, qualification_id in sorted(matched_tasks, key=lambda row: row[1]):
+            tasks_by_id[task_id] = node = CoreTaskNode(task_id, code, name)
+            tasks_by_qualification[qualification_id].append(node)
+        for task_id, wp_node in work_processes:
+            tasks_by_id[task_id].work_processes.append(wp_node)
+            tasks_by_id[task_id].work_process_count += 1
+        qualification_rows = Qualification.objects.filter(pk__in=tasks_by_qualification.keys())
+    else:
+        counted_tasks = (
+            CoreTask.objects.filter(qualification__in=qualifications.values("pk"))
+            .annotate(n=Count("work_processes"))
+            .order_by("code")
+            .values_list("id", "code", "name", "qualification_id", "n")
+        )
+        for task_id, code, name, qualification_id, count in counted_tasks:
+            node = CoreTaskNode(task_id, code, name, work_process_count=count)
+            tasks_by_qualification[qualification_id].append(node)
+        qualification_rows = qualifications
+
     qualifications_by_dossier: dict[int, list[QualificationNode]] = defaultdict(list)
-    for qualification_id, name, level, dossier_id in qualification_rows:
+    for qualification_id, name, level, dossier_id in qualification_rows.order_by("name", "level").values_list(
+        "id", "name", "level", "dossier_id"
+    ):
         qualifications_by_dossier[dossier_id].append(
             QualificationNode(qualification_id, name, level, tasks_by_qualification.get(qualification_id, []))
         )
+    dossiers = Dossier.objects.filter(version=version).order_by("name").values_list("id", "name")
     nodes = [
-        DossierNode(dossier_id, name, qualifications_by_dossier.get(dossier_id, []))
-        for dossier_id, name in dossier_rows
+        DossierNode(dossier_id, name, qualifications_by_dossier.get(dossier_id, [])) for dossier_id, name in dossiers
     ]
     return [node for node in nodes if node.qualifications or not filters.active]
+
+
+def work_process_nodes(work_processes: QuerySet[WorkProcess], *, q: str = "") -> list[tuple[int, WorkProcessNode]]:
+    """(core task id, node) for each work process, with its unit and alignment counts, in one query."""
+    if q:
+        work_processes = work_processes.filter(
+            Q(core_task__qualification__name__icontains=q) | Q(name__icontains=q) | Q(code__icontains=q)
+        )
+    rows = list(work_processes.order_by("code").values_list("core_task_id", "id", "code", "name"))
+    ids = work_processes.values("pk")
+    # Counted apart, on the link tables alone: cheaper than joining both into one grouped query.
+    units = dict(
+        UnitWorkProcess.objects.filter(workprocess_id__in=ids)
+        .order_by()
+        .values_list("workprocess_id")
+        .annotate(n=Count("pk"))
+    )
+    aligned = dict(
+        Alignment.objects.filter(work_process_id__in=ids)
+        .order_by()
+        .values_list("work_process_id")
+        .annotate(n=Count("pk"))
+    )
+    return [
+        (task_id, WorkProcessNode(wp_id, code, name, aligned.get(wp_id, 0), units.get(wp_id, 0)))
+        for task_id, wp_id, code, name in rows
+    ]
 
 
 # Details ---------------------------------------------------------------------
@@ -332,18 +351,16 @@ def coverage(*, qualification: Qualification, aligned: AlignedSet) -> Coverage:
     or to a competence linked to it.
     """
     alignments = Alignment.objects.filter(content_type=aligned.content_type, object_id__in=aligned.object_ids)
-    direct = alignments.filter(work_process_id=OuterRef("pk"))
-    via_unit = UnitWorkProcess.objects.filter(
-        workprocess_id=OuterRef("pk"), frameworkunit_id__in=alignments.filter(unit__isnull=False).values("unit_id")
+    via_unit = UnitWorkProcess.objects.filter(frameworkunit_id__in=alignments.values("unit_id"))
+    via_competence = CompetenceWorkProcess.objects.filter(competence_id__in=alignments.values("competence_id"))
+    # Non-correlated subqueries: each is evaluated once, not per work process.
+    is_covered = (
+        Q(pk__in=alignments.values("work_process_id"))
+        | Q(pk__in=via_unit.values("workprocess_id"))
+        | Q(pk__in=via_competence.values("workprocess_id"))
     )
-    via_competence = CompetenceWorkProcess.objects.filter(
-        workprocess_id=OuterRef("pk"),
-        competence_id__in=alignments.filter(competence__isnull=False).values("competence_id"),
-    )
-    totals = (
-        WorkProcess.objects.filter(core_task__qualification=qualification)
-        .annotate(is_covered=Exists(direct) | Exists(via_unit) | Exists(via_competence))
-        .aggregate(total=Count("pk"), covered=Count("pk", filter=Q(is_covered=True)))
+    totals = WorkProcess.objects.filter(core_task__qualification=qualification).aggregate(
+        total=Count("pk"), covered=Count("pk", filter=is_covered)
     )
     return Coverage(totals["total"], totals["covered"])
 

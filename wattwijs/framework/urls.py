@@ -17,6 +17,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("kwalificaties/<int:pk>/", views.qualification_detail, name="qualification_detail"),
     path("kerntaken/<int:pk>/", views.core_task_detail, name="core_task_detail"),
+    path("kerntaken/<int:pk>/werkprocessen/", views.core_task_work_processes, name="core_task_work_processes"),
     path("werkprocessen/<int:pk>/", views.work_process_detail, name="work_process_detail"),
     path("werkprocessen/<int:pk>/verwijderen/", views.work_process_delete, name="work_process_delete"),
     path("eenheden/<int:pk>/", views.unit_detail, name="unit_detail"),

@@ -14,7 +14,7 @@ from wattwijs.core.forms import add_service_errors
 from wattwijs.framework import permissions, selectors, services
 from wattwijs.framework.forms import TreeFilterForm, UnitForm, VersionDraftForm, WorkProcessDeleteForm
 from wattwijs.framework.models import FrameworkUnit, FrameworkVersion
-from wattwijs.framework.rendering import render_tree
+from wattwijs.framework.rendering import render_tree, render_work_processes
 from wattwijs.framework.selectors import TreeFilters
 
 
@@ -186,6 +186,14 @@ def core_task_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "work_processes": selectors.work_processes_of_core_task(core_task=core_task),
         },
     )
+
+
+@require_GET
+def core_task_work_processes(request: HttpRequest, pk: int) -> HttpResponse:
+    """The work processes of a core task as list items, for the tree's lazy loading."""
+    core_task = selectors.core_task_get(pk=pk)
+    nodes = [node for _, node in selectors.work_process_nodes(core_task.work_processes.all())]
+    return HttpResponse(render_work_processes(nodes))
 
 
 @require_GET

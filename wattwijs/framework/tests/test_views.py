@@ -7,9 +7,20 @@ from wattwijs.framework.tests.factories import UnitFactory, qualification_with_w
 pytestmark = pytest.mark.django_db
 
 
-def test_the_tree_page_shows_the_structure(client, draft, qualification):
+def test_the_tree_page_shows_qualifications_and_core_tasks(client, draft, qualification):
     body = client.get("/kwalificatiekader/", {"versie": draft.slug}).content.decode()
-    assert "B1-K1-W3" in body and qualification.name in body
+    assert "B1-K1 Installeert en monteert" in body and qualification.name in body
+
+
+def test_the_tree_loads_work_processes_of_a_core_task_when_opened(client, qualification):
+    task = qualification.core_tasks.get()
+    body = client.get(f"/kwalificatiekader/kerntaken/{task.pk}/werkprocessen/").content.decode()
+    assert body.startswith("<li>") and "B1-K1-W3" in body
+
+
+def test_a_tree_search_shows_the_matching_work_processes_inline(client, draft, qualification):
+    body = client.get("/kwalificatiekader/", {"versie": draft.slug, "q": "W3"}).content.decode()
+    assert "B1-K1-W3" in body and "B1-K1-W2" not in body
 
 
 def test_the_tree_page_uses_a_fixed_number_of_queries(client, draft, django_assert_max_num_queries):
