@@ -34,13 +34,7 @@ class _Texts:
     def counted(self, kind: str, n: int) -> str:
         key = (kind, n)
         if key not in self._cache:
-            singular, plural = {
-                "qualification": ("%(n)d qualification", "%(n)d qualifications"),
-                "work_process": ("%(n)d work process", "%(n)d work processes"),
-                "unit": ("%(n)d unit", "%(n)d units"),
-                "aligned": ("%(n)d aligned", "%(n)d aligned"),
-            }[kind]
-            self._cache[key] = escape(ngettext(singular, plural, n) % {"n": n})
+            self._cache[key] = escape(COUNTED[kind](n) % {"n": n})
         return self._cache[key]
 
     def level(self, n: int) -> str:
@@ -48,6 +42,15 @@ class _Texts:
         if key not in self._cache:
             self._cache[key] = escape(self._level % {"n": n})
         return self._cache[key]
+
+
+# Literal msgids, so that makemessages finds them.
+COUNTED = {
+    "qualification": lambda n: ngettext("%(n)d qualification", "%(n)d qualifications", n),
+    "work_process": lambda n: ngettext("%(n)d work process", "%(n)d work processes", n),
+    "unit": lambda n: ngettext("%(n)d unit", "%(n)d units", n),
+    "aligned": lambda n: ngettext("%(n)d aligned", "%(n)d aligned", n),
+}
 
 
 def _toggle(count_text: str, is_open: str, name: str = "") -> str:
