@@ -25,6 +25,7 @@ from wattwijs.core.forms import (
     add_service_errors,
 )
 from wattwijs.core.models import Role, User
+from wattwijs.core.modules import sections_for
 from wattwijs.core.pagination import paginate
 from wattwijs.core.querystrings import url_with
 from wattwijs.core.selectors import AuditFilters, OrganisationFilters
@@ -275,7 +276,9 @@ def region_list(request: HttpRequest) -> HttpResponse:
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = selectors.region_get(code=code)
     page = paginate(request, selectors.organisation_list(OrganisationFilters(region=region.code)))
-    return render(request, "core/region_detail.html", {"region": region, "page": page})
+    return render(
+        request, "core/region_detail.html", {"region": region, "page": page, "sections": sections_for("region", region)}
+    )
 
 
 @require_GET
@@ -287,7 +290,9 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 def theme_detail(request: HttpRequest, code: str) -> HttpResponse:
     theme = selectors.theme_get(code=code)
     page = paginate(request, selectors.theme_organisations(theme=theme))
-    return render(request, "core/theme_detail.html", {"theme": theme, "page": page})
+    return render(
+        request, "core/theme_detail.html", {"theme": theme, "page": page, "sections": sections_for("theme", theme)}
+    )
 
 
 @login_required

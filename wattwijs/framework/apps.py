@@ -9,6 +9,7 @@ class FrameworkConfig(AppConfig):
     label = "framework"
     verbose_name = _("Qualification framework")
     demo_loader = "wattwijs.framework.demo.load"
+    theme_sections = ("wattwijs.framework.sections.theme_qualifications",)
     modules = (
         Module(
             label=_("Qualification framework"),

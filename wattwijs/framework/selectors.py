@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from wattwijs.core.models import Theme
 from wattwijs.framework.models import (
     Alignment,
     Certificate,
@@ -266,6 +267,15 @@ def units_of_version(*, version: FrameworkVersion, q: str = "") -> QuerySet[Fram
 def unit_work_processes(*, unit: FrameworkUnit) -> QuerySet[WorkProcess]:
     return unit.work_processes.select_related("core_task__qualification").order_by(
         "core_task__qualification__name", "code"
+    )
+
+
+def theme_nodes(*, version: FrameworkVersion, theme: Theme) -> tuple[QuerySet[Qualification], QuerySet[FrameworkUnit]]:
+    """Qualifications and units of ``version`` with ``theme`` or one of its sub-themes."""
+    with_theme = Q(themes=theme) | Q(themes__parent=theme)
+    return (
+        Qualification.objects.filter(with_theme, dossier__version=version).distinct().order_by("name", "level"),
+        FrameworkUnit.objects.filter(with_theme, version=version).distinct().order_by("code"),
     )
 
 

@@ -144,3 +144,11 @@ def test_deleting_a_used_work_process_without_replacement_is_refused(client, wor
 
 def test_the_framework_appears_in_the_navigation(client):
     assert 'href="/kwalificatiekader/"' in client.get("/").content.decode()
+
+
+def test_a_theme_page_lists_qualifications_with_that_theme(client, adopted):
+    from wattwijs.core.tests.factories import theme
+
+    qualification = qualification_with_work_processes(adopted, name="Monteur zonnestroom")
+    qualification.themes.add(theme("zon-pv"))
+    assert "Monteur zonnestroom" in client.get("/themas/gebouwde-omgeving/").content.decode()
