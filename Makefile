@@ -7,7 +7,8 @@ PORT ?= 8000
 
 # Production-like settings for tests and benchmarks: DEBUG off, a throwaway key.
 TEST_ENV := SECRET_KEY=test-only-secret-key ALLOWED_HOSTS=localhost,127.0.0.1,testserver DEBUG=0
-PYTEST_ARGS ?=
+# Two workers: the suite (browser tests included) is CPU-bound on this 2-core machine.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: demo install install-dev assets system-packages test test-sqlite test-postgres lint typecheck fmt messages bench bench-demo clean
 
