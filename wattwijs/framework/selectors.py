@@ -264,10 +264,13 @@ def units_of_version(*, version: FrameworkVersion, q: str = "") -> QuerySet[Fram
     return units.annotate(work_process_count=Count("work_processes")).prefetch_related("themes").order_by("code")
 
 
+def with_qualification(work_processes: QuerySet[WorkProcess]) -> QuerySet[WorkProcess]:
+    """Work processes with their core task and qualification loaded, by qualification and code."""
+    return work_processes.select_related("core_task__qualification").order_by("core_task__qualification__name", "code")
+
+
 def unit_work_processes(*, unit: FrameworkUnit) -> QuerySet[WorkProcess]:
-    return unit.work_processes.select_related("core_task__qualification").order_by(
-        "core_task__qualification__name", "code"
-    )
+    return with_qualification(unit.work_processes.all())
 
 
 def theme_nodes(*, version: FrameworkVersion, theme: Theme) -> tuple[QuerySet[Qualification], QuerySet[FrameworkUnit]]:

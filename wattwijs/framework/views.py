@@ -64,9 +64,9 @@ def version_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
-def version_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    version = selectors.version_get(slug=slug)
+def _version_page(
+    request: HttpRequest, version: FrameworkVersion, draft_form: VersionDraftForm | None = None, status: int = 200
+) -> HttpResponse:
     return render(
         request,
         "framework/version_detail.html",
@@ -79,9 +79,15 @@ def version_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "unit_count": version.units.count(),
             "can_edit": _can_edit(request, version),
             "can_manage": permissions.can_manage_versions(request.user),
-            "draft_form": VersionDraftForm(),
+            "draft_form": draft_form or VersionDraftForm(),
         },
+        status=status,
     )
+
+
+@require_GET
+def version_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return _version_page(request, selectors.version_get(slug=slug))
 
 
 @login_required
@@ -97,22 +103,7 @@ def version_create_draft(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The draft version has been made. You can change it now."))
             return redirect(draft)
-    return render(
-        request,
-        "framework/version_detail.html",
-        {
-            "version": source,
-            "dossiers": source.dossiers.order_by("name"),
-            "electives": source.electives.order_by("name"),
-            "certificates": source.certificates.order_by("name"),
-            "competences": source.competences.order_by("name"),
-            "unit_count": source.units.count(),
-            "can_edit": _can_edit(request, source),
-            "can_manage": permissions.can_manage_versions(request.user),
-            "draft_form": form,
-        },
-        status=400,
-    )
+    return _version_page(request, source, draft_form=form, status=400)
 
 
 @login_required
@@ -337,7 +328,7 @@ def competence_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "competence": competence,
             "version": competence.version,
             "needs": selectors.competence_needs(competence=competence),
-            "work_processes": competence.work_processes.select_related("core_task__qualification").order_by("code"),
+            "work_processes": selectors.with_qualification(competence.work_processes.all()),
             "aligned": selectors.aligned_to(node=competence),
         },
     )
@@ -352,7 +343,7 @@ def certificate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "certificate": certificate,
             "version": certificate.version,
-            "work_processes": certificate.work_processes.select_related("core_task__qualification").order_by("code"),
+            "work_processes": selectors.with_qualification(certificate.work_processes.all()),
         },
     )
 
