@@ -93,7 +93,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'wattwijs.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+        # Django's default is off; a check costs a round trip per request. Turn it on where the database
+        # may drop idle connections (e.g. behind a proxy that closes them).
+        conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS"),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
