@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,6 +23,7 @@ from wattwijs.core.models import (
     Role,
     Theme,
     User,
+    localized,
 )
 from wattwijs.core.permissions import AnyUser
 
@@ -82,26 +83,31 @@ def organisation_list(filters: OrganisationFilters) -> QuerySet[Organisation]:
 
 def organisation_facets(filters: OrganisationFilters) -> dict[str, list[FacetValue]]:
     """Counts per filter value, each facet counted with the other filters applied."""
-    # Group on the foreign keys alone (cheap integer aggregation) and look the few labels up after.
+    # Group on the foreign keys (cheap integer aggregation); the labels ride along as MAX() of one value.
     kind_counts = _organisation_queryset(filters, skip="kind").order_by().values_list("kind").annotate(n=Count("pk"))
-    region_counts = dict(
-        _organisation_queryset(filters, skip="region").order_by().values_list("region_id").annotate(n=Count("pk"))
+    region_counts = (
+        _organisation_queryset(filters, skip="region")
+        .order_by()
+        .values_list("region_id")
+        .annotate(n=Count("pk"), code=Max("region__code"), name=Max("region__name"))
     )
     links = OrganisationTheme.objects.all()
     if filters != OrganisationFilters(theme=filters.theme, sort=filters.sort):
         links = links.filter(organisation__in=_organisation_queryset(filters, skip="theme"))
-    theme_counts = dict(links.order_by().values_list("theme_id").annotate(n=Count("pk")))
+    theme_counts = (
+        links.order_by()
+        .values_list("theme_id")
+        .annotate(n=Count("pk"), code=Max("theme__code"), nl=Max("theme__name_nl"), en=Max("theme__name_en"))
+    )
     kinds = dict(OrganisationKind.choices)
-    regions = Region.objects.filter(pk__in=region_counts).only("code", "name")
-    themes = Theme.objects.filter(pk__in=theme_counts).only("code", "name_nl", "name_en")
 
     def by_label(values: Iterable[FacetValue]) -> list[FacetValue]:
         return sorted(values, key=lambda facet: facet.label)
 
     return {
         "kind": by_label(FacetValue(kind, str(kinds.get(kind, kind)), n) for kind, n in kind_counts),
-        "region": by_label(FacetValue(r.code, r.name, region_counts[r.pk]) for r in regions),
-        "theme": by_label(FacetValue(t.code, t.name, theme_counts[t.pk]) for t in themes),
+        "region": by_label(FacetValue(code, name, n) for _, n, code, name in region_counts),
+        "theme": by_label(FacetValue(code, localized(nl, en), n) for _, n, code, nl, en in theme_counts),
     }
 
 
