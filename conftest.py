@@ -48,3 +48,11 @@ def world(db: None) -> World:
 def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     """Tests create many users; a deliberately slow production hasher would dominate the run time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Cached reads must not leak between tests whose database changes are rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -29,3 +29,8 @@ class CoreConfig(AppConfig):
             description=_("Solar PV, heat pumps, heat networks, charging points and more."),
         ),
     )
+
+    def ready(self) -> None:
+        from wattwijs.core import signals
+
+        signals.connect()

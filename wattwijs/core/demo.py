@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.text import slugify
 
+from wattwijs.core import caching
 from wattwijs.core.models import Membership, Organisation, OrganisationKind, Region, Role, Theme, User
+from wattwijs.core.selectors import ORGANISATION_FACETS_CACHE
 
 DEMO_PASSWORD = "WattWijs-demo-2026"  # noqa: S105 - documented demo login
 DEMO_EMAIL_DOMAIN = "demo.wattwijs.example"
@@ -324,6 +326,8 @@ def _load_generated_organisations(count: int) -> None:
         for j in range(2)
     ]
     Organisation.themes.through.objects.bulk_create(links, batch_size=2000, ignore_conflicts=True)
+    # bulk_create sends no signals, so the cached directory counts are dropped here.
+    caching.invalidate(ORGANISATION_FACETS_CACHE)
 
 
 @transaction.atomic

@@ -7,10 +7,11 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from wattwijs.core.links import detail_url
 
 
 class UserManager(BaseUserManager["User"]):
@@ -78,7 +79,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:region_detail", kwargs={"code": self.code})
+        return detail_url("core:region_detail", "code", self.code)
 
 
 class Theme(models.Model):
@@ -106,7 +107,7 @@ class Theme(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:theme_detail", kwargs={"code": self.code})
+        return detail_url("core:theme_detail", "code", self.code)
 
     @property
     def name(self) -> str:
@@ -160,7 +161,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:organisation_detail", kwargs={"slug": self.slug})
+        return detail_url("core:organisation_detail", "slug", self.slug)
 
 
 class Role(models.TextChoices):

@@ -27,7 +27,7 @@ from wattwijs.core.forms import (
 from wattwijs.core.models import Role, User
 from wattwijs.core.modules import sections_for
 from wattwijs.core.pagination import paginate
-from wattwijs.core.querystrings import url_with
+from wattwijs.core.querystrings import QueryLinks
 from wattwijs.core.selectors import AuditFilters, OrganisationFilters
 
 
@@ -60,20 +60,21 @@ def organisation_list(request: HtmxHttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET)
     filters = OrganisationFilters(**form.cleaned_data) if form.is_valid() else OrganisationFilters()
     facets = selectors.organisation_facets(filters)
-    page = paginate(request, selectors.organisation_list(filters))
+    page = paginate(request, selectors.organisation_list(filters), count=facets.total)
+    links = QueryLinks(request)
     facet_groups = [
         {
             "title": FACET_TITLES[name],
             "values": [
-                {"facet": f, "url": url_with(request, **{name: f.value}), "selected": f.value == getattr(filters, name)}
+                {"facet": f, "url": links.url(**{name: f.value}), "selected": f.value == getattr(filters, name)}
                 for f in values
             ],
         }
-        for name, values in facets.items()
+        for name, values in facets.groups.items()
     ]
-    labels = {name: {f.value: f.label for f in values} for name, values in facets.items()}
+    labels = {name: {f.value: f.label for f in values} for name, values in facets.groups.items()}
     chips = [
-        {"label": labels.get(name, {}).get(value, value), "url": url_with(request, **{name: None})}
+        {"label": labels.get(name, {}).get(value, value), "url": links.url(**{name: None})}
         for name, value in (
             ("q", filters.q),
             ("kind", filters.kind),

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
@@ -58,6 +59,22 @@ def test_facets_count_each_value_with_the_other_filters(world, client):
     assert kinds == {"school": 1, "municipality": 1}
 
 
+def test_kind_and_region_facets_each_apply_the_other_filter(world, client):
+    response = client.get("/organisaties/", {"kind": "school", "region": "AMR24"})
+    groups = {name: _facet_counts(response, name) for name in ("kind", "region")}
+    assert groups == {"kind": {"municipality": 1}, "region": {world.roc.region.code: 1}}
+    assert response.context["page"].paginator.count == 0
+
+
+def _facet_counts(response, name):
+    group = ["kind", "region", "theme"].index(name)
+    return {item["facet"].value: item["facet"].count for item in response.context["facet_groups"][group]["values"]}
+
+
+def _facet(response, name, value):
+    return _facet_counts(response, name).get(value, 0)
+
+
 def test_active_filters_show_as_removable_chips(world, client):
     response = client.get("/organisaties/", {"kind": "school", "q": "ROC"})
     assert [chip["url"] for chip in response.context["chips"]] == ["?kind=school", "?q=ROC"]
@@ -86,6 +103,8 @@ def _organisations(count, start=0):
 
 
 def _count_queries(client, path):
+    """Queries of one uncached request."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)
@@ -97,6 +116,28 @@ def test_the_organisation_list_uses_the_same_few_queries_for_5_and_500_organisat
     _organisations(495, start=5)
     assert (small, _count_queries(client, "/organisaties/")) == (small, small)
     assert small <= 10
+
+
+def test_a_second_visit_reads_the_facet_counts_from_the_cache(client):
+    _organisations(50)
+    first = _count_queries(client, "/organisaties/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/organisaties/?sort=newest")
+    assert len(queries) == first - 4
+
+
+def test_a_new_organisation_is_counted_at_once_despite_the_cache(world, client):
+    client.get("/organisaties/")
+    OrganisationFactory(name="Nieuw Installatiebedrijf", kind=OrganisationKind.COMPANY)
+    response = client.get("/organisaties/")
+    assert _facet(response, "kind", OrganisationKind.COMPANY) == 1
+
+
+def test_a_changed_theme_link_is_counted_at_once_despite_the_cache(world, client):
+    client.get("/organisaties/")
+    world.gemeente.themes.add(theme("warmtenetten"))
+    response = client.get("/organisaties/")
+    assert _facet(response, "theme", "warmtenetten") == 1
 
 
 def test_the_filtered_organisation_list_needs_no_more_queries(client):
