@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "wattwijs.core",
     "wattwijs.framework",
+    "wattwijs.library",
 ]
 
 MIDDLEWARE = [

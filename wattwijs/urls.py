@@ -9,5 +9,6 @@ urlpatterns = [
     path("account/", include("django.contrib.auth.urls")),
     path("beheer/", admin.site.urls),
     path("kwalificatiekader/", include("wattwijs.framework.urls")),
+    path("leermiddelen/", include("wattwijs.library.urls")),
     path("", include("wattwijs.core.urls")),
 ]

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from wattwijs.core.models import Theme
@@ -491,3 +492,39 @@ def version_diff(*, old: FrameworkVersion, new: FrameworkVersion) -> VersionDiff
         removed=[old_units[code] for code in sorted(old_units.keys() - new_units.keys())],
         changed=changed,
     )
+
+
+# Alignments of other modules' objects ---------------------------------------------
+
+
+def aligned_qualifications(*, content_type: ContentType, object_ids: Iterable[int]) -> dict[int, list[Qualification]]:
+    """Per object: the qualifications it is aligned to, directly or through one of their work processes."""
+    alignments = Alignment.objects.filter(content_type=content_type, object_id__in=list(object_ids))
+    pairs = alignments.annotate(
+        qualification_pk=Coalesce("qualification_id", "work_process__core_task__qualification_id")
+    ).values_list("object_id", "qualification_pk")
+    by_object: dict[int, set[int]] = {}
+    for object_id, qualification_pk in pairs:
+        if qualification_pk is not None:
+            by_object.setdefault(object_id, set()).add(qualification_pk)
+    wanted = set().union(*by_object.values()) if by_object else set()
+    qualifications = Qualification.objects.in_bulk(wanted)
+    return {
+        object_id: sorted((qualifications[pk] for pk in pks), key=lambda q: (q.name, q.level))
+        for object_id, pks in by_object.items()
+    }
+
+
+def alignments_of(*, obj: models.Model) -> dict[str, list[models.Model]]:
+    """What ``obj`` is aligned to, per target kind (work_process, competence, qualification, unit)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    found: dict[str, list[models.Model]] = {target: [] for target in Alignment.TARGETS}
+    alignments = Alignment.objects.filter(content_type=content_type, object_id=obj.pk).select_related(
+        "work_process__core_task__qualification", "competence", "qualification", "unit"
+    )
+    for alignment in alignments:
+        for target in Alignment.TARGETS:
+            item = getattr(alignment, target)
+            if item is not None:
+                found[target].append(item)
+    return found

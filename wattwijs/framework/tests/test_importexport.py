@@ -23,7 +23,6 @@ from wattwijs.framework.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-with_import_urls = pytest.mark.urls("wattwijs.framework.tests.urls_for_importexport")
 
 STRUCTURE_FIELDS = (
     "core_task__qualification__dossier__name",
@@ -428,7 +427,6 @@ def _export(client, version, fmt):
     return client.get(reverse("framework:structure_export", kwargs={"slug": version.slug, "fmt": fmt}))
 
 
-@with_import_urls
 def test_the_csv_export_is_a_download_named_after_the_version(client, filled):
     response = _export(client, filled, "csv")
     assert (response["Content-Type"], response["Content-Disposition"]) == (
@@ -437,30 +435,25 @@ def test_the_csv_export_is_a_download_named_after_the_version(client, filled):
     )
 
 
-@with_import_urls
 def test_the_xlsx_export_has_the_spreadsheet_content_type(client, filled):
     response = _export(client, filled, "xlsx")
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@with_import_urls
 def test_the_json_export_has_the_json_content_type(client, filled):
     response = _export(client, filled, "json")
     assert (response["Content-Type"], len(json.loads(response.content))) == ("application/json", 4)
 
 
-@with_import_urls
 def test_an_unknown_export_format_is_not_found(client, filled):
     assert _export(client, filled, "pdf").status_code == 404
 
 
-@with_import_urls
 def test_the_xlsx_template_is_a_download(client):
     response = client.get(reverse("framework:structure_template", kwargs={"fmt": "xlsx"}))
     assert response["Content-Disposition"] == 'attachment; filename="kwalificatiekader-sjabloon.xlsx"'
 
 
-@with_import_urls
 def test_there_is_no_json_template(client):
     assert client.get(reverse("framework:structure_template", kwargs={"fmt": "json"})).status_code == 404
 
@@ -475,41 +468,35 @@ def _upload(client, version, name, content):
     )
 
 
-@with_import_urls
 def test_the_import_page_offers_a_file_upload_form(world, client):
     client.force_login(world.alice)
     response = client.get(_import_url(VersionFactory()))
     assert 'enctype="multipart/form-data"' in response.content.decode()
 
 
-@with_import_urls
 def test_the_import_page_needs_a_login(client):
     version = VersionFactory()
     response = client.get(_import_url(version))
     assert (response.status_code, response.url.split("?")[0]) == (302, reverse("login"))
 
 
-@with_import_urls
 def test_the_import_page_is_forbidden_for_someone_who_may_not_edit(world, client):
     client.force_login(world.bob)
     assert client.get(_import_url(VersionFactory())).status_code == 403
 
 
-@with_import_urls
 def test_the_import_page_is_forbidden_for_an_adopted_version(world, client):
     client.force_login(world.alice)
     version = VersionFactory(status=FrameworkVersion.Status.ADOPTED)
     assert client.get(_import_url(version)).status_code == 403
 
 
-@with_import_urls
 def test_an_upload_by_someone_who_may_not_edit_is_forbidden(world, client, filled):
     client.force_login(world.bob)
     response = _upload(client, VersionFactory(), "kader.json", importexport.export_json(filled).encode())
     assert (response.status_code, WorkProcess.objects.count()) == (403, 4)
 
 
-@with_import_urls
 def test_a_file_with_errors_is_shown_back_with_a_table_of_errors(world, client):
     client.force_login(world.alice)
     content = json.dumps([VALID, {**VALID, "work_process_code": "B1-K1-W2", "level": "7"}])
@@ -520,7 +507,6 @@ def test_a_file_with_errors_is_shown_back_with_a_table_of_errors(world, client):
     assert "Row 3: the level must be a whole number from 1 to 4." in page
 
 
-@with_import_urls
 def test_a_file_with_errors_saves_nothing(world, client):
     client.force_login(world.alice)
     content = json.dumps([VALID, {**VALID, "work_process_code": "B1-K1-W2", "level": "7"}])
@@ -528,7 +514,6 @@ def test_a_file_with_errors_saves_nothing(world, client):
     assert counts() == (0, 0, 0, 0)
 
 
-@with_import_urls
 def test_a_good_file_is_imported_and_leads_back_to_the_version(world, client, filled):
     client.force_login(world.alice)
     target = VersionFactory()
@@ -537,7 +522,6 @@ def test_a_good_file_is_imported_and_leads_back_to_the_version(world, client, fi
     assert structure(target) == structure(filled)
 
 
-@with_import_urls
 def test_a_good_file_gives_a_success_message(world, client, filled):
     client.force_login(world.alice)
     response = _upload(client, VersionFactory(), "kader.csv", importexport.export_csv(filled).encode())
@@ -545,7 +529,6 @@ def test_a_good_file_gives_a_success_message(world, client, filled):
     assert (message.level_tag, "4 work processes" in message.message) == ("success", True)
 
 
-@with_import_urls
 def test_a_file_of_another_kind_is_refused(world, client):
     client.force_login(world.alice)
     response = _upload(client, VersionFactory(), "kader.pdf", b"%PDF-1.4")
@@ -555,7 +538,6 @@ def test_a_file_of_another_kind_is_refused(world, client):
     )
 
 
-@with_import_urls
 def test_a_file_over_the_size_limit_is_refused(world, client, monkeypatch):
     monkeypatch.setattr("wattwijs.framework.views_importexport.MAX_UPLOAD_BYTES", 10)
     client.force_login(world.alice)
@@ -564,7 +546,6 @@ def test_a_file_over_the_size_limit_is_refused(world, client, monkeypatch):
     assert "larger than 20 MB" in response.context["form"].errors["file"][0]
 
 
-@with_import_urls
 def test_an_unreadable_workbook_is_reported_on_the_file_field(world, client):
     client.force_login(world.alice)
     response = _upload(client, VersionFactory(), "kader.xlsx", b"not a workbook")

@@ -1,0 +1,202 @@
+"""Dutch text analysis for the learning-material search.
+
+All language analysis happens here, in Python, so that the SQLite FTS5 index and
+the PostgreSQL tsvector see the same terms and return the same hits. Both
+databases only split the stored strings on spaces, so every term this module
+produces consists of the characters [a-z0-9] alone.
+
+A document is stored as three space-separated strings: title terms, body terms
+and variant terms. Terms are the stems of the words that are not stop words, in
+order (phrase queries need the order). Variants are extra terms that let the
+spellings of a compound find each other ("zon-PV", "zonPV", "zon pv").
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+# Longer "words" are hashes, encoded data or run-together garbage; PostgreSQL
+# also refuses lexemes over 2 KB. Dropped at index and at query time alike.
+MAX_TERM_LENGTH = 64
+
+# Adjacent words whose combined length is at most this get their joined stem as
+# a variant, so "warmte pomp" is also found as "warmtepomp". The bound keeps the
+# variants column well below the size of the body.
+MAX_PAIR_LENGTH = 14
+
+# Short, frequent function words. Domain words that look like function words
+# ("net" as in electricity grid, "meer", "per") are deliberately left out.
+# The one-letter clitics come from "'s", "'t", "z'n" and "m'n".
+# fmt: off
+STOP_WORDS: frozenset[str] = frozenset({
+    "aan", "al", "alle", "als", "bij", "ben", "bent", "dan", "dat", "de", "deze", "die", "dit", "door", "dus",
+    "een", "en", "er", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je",
+    "jij", "jou", "jouw", "jullie", "kan", "kon", "kunnen", "maar", "me", "men", "met", "mij", "mijn", "moet",
+    "moeten", "na", "naar", "niet", "nog", "nu", "of", "om", "omdat", "ons", "onze", "ook", "op", "over", "s", "t",
+    "n", "m", "z", "te", "tot", "u", "uit", "uw", "van", "veel", "voor", "waar", "wanneer", "want", "was", "wat",
+    "we", "werd", "wie", "wij", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo",
+    "zonder", "zou", "zouden",
+})
+# fmt: on
+
+_STEMMER = snowballstemmer.stemmer("dutch")
+
+# After NFKD, Latin diacritics are combining marks in these blocks. A regular
+# expression over the blocks is much faster than testing every character with
+# unicodedata.combining(), and marks of other scripts do not matter: letters
+# outside [a-z0-9] never become terms.
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+# Letters that NFKD does not decompose; "ß" and "ĳ" are already handled by
+# casefold() and NFKD. Soft hyphens only mark where a word may be broken.
+_LETTER_MAP = str.maketrans(
+    {
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "\u2010": "-",
+        "\u00ad": None,
+    }
+)
+
+# A word, or words joined by "-" or "/" without spaces (zon-pv, co2-neutraal).
+_WORD_GROUP = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+_JOINER = re.compile(r"[-/]")
+_WORD = re.compile(r"[a-z0-9]+")
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1+")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Coëfficiënt" becomes "coefficient"."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text).casefold()
+    return _COMBINING_MARKS.sub("", text).translate(_LETTER_MAP)
+
+
+def word_groups(text: str) -> list[tuple[str, ...]]:
+    """Folded words in order, with "-" or "/" compounds kept together as their parts."""
+    groups: list[tuple[str, ...]] = []
+    for match in _WORD_GROUP.findall(fold(text)):
+        if "-" in match or "/" in match:
+            groups.append(tuple(_JOINER.split(match)))
+        else:
+            groups.append((match,))
+    return groups
+
+
+def tokens(text: str) -> list[str]:
+    """Folded surface words in order; compounds such as "zon-PV" give their parts."""
+    return _WORD.findall(fold(text))
+
+
+def undouble(word: str) -> str:
+    """Write doubled vowels single, so "paal" and "palen" share the stem "pal"."""
+    return _DOUBLE_VOWEL.sub(r"\1", word)
+
+
+@functools.lru_cache(maxsize=2**18)
+def _snowball(word: str) -> str:
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
+
+
+@functools.lru_cache(maxsize=2**18)
+def stem(word: str) -> str:
+    """The index term of a folded word: its Dutch snowball stem with vowels undoubled."""
+    if word.isdigit():
+        return word
+    return undouble(_snowball(word))
+
+
+@functools.lru_cache(maxsize=2**16)
+def stem_prefix(word: str) -> str:
+    """The index-side prefix of a word that may still be being typed.
+
+    Index terms are stems, so the typed text has to be brought into that shape:
+    "zonnepaneel" must become "zonnepanel" to be a prefix of the stem of
+    "zonnepanelen". Where the stemmer only rewrote the end of the word, the part
+    it kept is used; where it changed more (it strips "ge" inside words), the
+    folded word itself, undoubled.
+    """
+    if word.isdigit():
+        return word
+    stemmed = _snowball(word)
+    common = 0
+    for typed, kept in zip(word, stemmed, strict=False):
+        if typed != kept:
+            break
+        common += 1
+    base = word[:common] if common >= len(stemmed) - 3 else word
+    return undouble(base)
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """The analysed form of one text: what the index stores for it."""
+
+    terms: list[str]
+    variants: list[str]
+
+    @property
+    def terms_text(self) -> str:
+        return " ".join(self.terms)
+
+    @property
+    def variants_text(self) -> str:
+        return " ".join(self.variants)
+
+
+def analyze(text: str) -> Analyzed:
+    """Terms (stems of words that are not stop words, in order) and compound variants of a text."""
+    terms: list[str] = []
+    variants: list[str] = []
+    previous = ""  # the preceding word when it was indexed, for pair variants
+    for group in word_groups(text):
+        for word in group:
+            if word in STOP_WORDS or len(word) > MAX_TERM_LENGTH:
+                previous = ""
+                continue
+            terms.append(stem(word))
+            if previous and len(previous) + len(word) <= MAX_PAIR_LENGTH and previous + word not in STOP_WORDS:
+                variants.append(stem(previous + word))
+            previous = word
+        if len(group) > 1:
+            joined = "".join(group)
+            if len(joined) <= MAX_TERM_LENGTH and joined not in STOP_WORDS:
+                pass
+    if variants:
+        # A variant that is also a term adds nothing to what can be found.
+        present = set(terms)
+        variants = [variant for variant in dict.fromkeys(variants) if variant not in present]
+    return Analyzed(terms=terms, variants=variants)
+
+
+def vocabulary_words(text: str) -> set[str]:
+    """Folded words of a text worth suggesting in "did you mean": letters only, at least 3 long."""
+    return {
+        word for word in tokens(text) if 3 <= len(word) <= MAX_TERM_LENGTH and word.isalpha() and word not in STOP_WORDS
+    }
+
+
+def suggest(word: str, vocabulary: Iterable[str], n: int = 3, *, cutoff: float = 0.75) -> list[str]:
+    """Up to ``n`` known words spelled like ``word``, best first; none when ``word`` is itself known."""
+    folded = fold(word).strip()
+    known = list(vocabulary)
+    if not folded or folded in known:
+        return []
+    return difflib.get_close_matches(folded, known, n=n, cutoff=cutoff)

@@ -1,0 +1,155 @@
+"""The search on the database engine the suite runs on; the same expectations hold on SQLite and PostgreSQL."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wattwijs.core.tests.factories import OrganisationFactory, theme
+from wattwijs.library.search import index
+from wattwijs.library.search.engine import SearchParams, search
+from wattwijs.library.tests.factories import MBO2, MBO3, material
+
+pytestmark = pytest.mark.django_db
+
+
+def _titles(q="", **filters):
+    outcome = search(SearchParams(q=q, filters={k: tuple(v) for k, v in filters.items()}))
+    return sorted(doc.title for doc in outcome.documents)
+
+
+def test_a_plural_finds_the_singular():
+    material("Warmtepomp in bedrijf stellen", "Stappenplan voor de monteur.")
+    assert _titles("warmtepompen") == ["Warmtepomp in bedrijf stellen"]
+
+
+def test_accents_do_not_matter():
+    material("De coëfficiënt van een warmtepomp", "Rekenen met de COP.")
+    assert _titles("coefficient") == ["De coëfficiënt van een warmtepomp"]
+
+
+@pytest.mark.parametrize("query", ["zon-PV", "zonPV", "zon pv"])
+def test_compound_spellings_find_each_other(query):
+    material("Zon-PV schouwen", "Een dak beoordelen.")
+    material("ZonPV onderhoud", "Panelen reinigen.")
+    material("Veilig werken met zon pv", "Werken op hoogte.")
+    assert _titles(query) == ["Veilig werken met zon pv", "Zon-PV schouwen", "ZonPV onderhoud"]
+
+
+def test_a_quoted_phrase_needs_the_words_in_that_order():
+    material("Hybride warmtepomp plaatsen", "Werkplaatsopdracht.")
+    material("Warmtepomp, hybride of volledig elektrisch", "Vergelijken.")
+    assert _titles('"hybride warmtepomp"') == ["Hybride warmtepomp plaatsen"]
+
+
+def test_the_last_word_is_a_prefix_while_typing():
+    material("Laadpaal installeren", "Aansluiten op de meterkast.")
+    outcome = search(SearchParams(q="laadp", prefix_last=True))
+    assert [doc.title for doc in outcome.documents] == ["Laadpaal installeren"]
+
+
+def test_a_title_hit_ranks_above_a_description_hit():
+    material("Isolatie van spouwmuren", "Over de omvormer gaat het hier niet.")
+    material("Omvormer vervangen", "Stap voor stap.")
+    outcome = search(SearchParams(q="omvormer"))
+    assert [doc.title for doc in outcome.documents][0] == "Omvormer vervangen"
+
+
+def test_only_published_materials_are_found():
+    material("Omvormer concept", status="concept")
+    material("Omvormer gepubliceerd")
+    assert _titles("omvormer") == ["Omvormer gepubliceerd"]
+
+
+def test_words_that_are_only_stop_words_find_nothing():
+    material("De warmtepomp")
+    assert _titles("de het een") == []
+
+
+def test_facet_counts_apply_the_other_filters_but_not_their_own():
+    material("Omvormer A", levels=[MBO2], licence="cc-by-40")
+    material("Omvormer B", levels=[MBO3], licence="cc-by-sa-40")
+    material("Omvormer C", levels=[MBO3], licence="cc-by-40")
+    outcome = search(SearchParams(q="omvormer", filters={"level": (MBO3,)}))
+    counts = {group: {f.value: f.count for f in facets} for group, facets in outcome.facets.items()}
+    assert (counts["level"], counts["licence"], outcome.total) == (
+        {MBO2: 1, MBO3: 2},
+        {"cc-by-40": 1, "cc-by-sa-40": 1},
+        2,
+    )
+
+
+def test_values_of_one_facet_combine_with_or_and_facets_with_and():
+    material("Omvormer A", levels=[MBO2], licence="cc-by-40")
+    material("Omvormer B", levels=[MBO3], licence="cc-by-sa-40")
+    material("Omvormer C", levels=[MBO3], licence="cc-by-40")
+    assert _titles(level=[MBO2, MBO3], licence=["cc-by-40"]) == ["Omvormer A", "Omvormer C"]
+
+
+def test_a_parent_theme_finds_materials_of_its_sub_themes():
+    material("Panelen leggen", themes=[theme("zon-pv")])
+    assert _titles(theme=["gebouwde-omgeving"]) == ["Panelen leggen"]
+
+
+def test_the_publisher_and_region_facets_come_from_the_publishing_organisation():
+    publisher = OrganisationFactory(name="ROC Zonnestraal", slug="roc-zonnestraal")
+    material("Panelen leggen", publisher=publisher)
+    outcome = search(SearchParams())
+    publishers = {f.value: f.count for f in outcome.facets["publisher"]}
+    regions = {f.value: f.count for f in outcome.facets["region"]}
+    assert (publishers, regions) == ({"roc-zonnestraal": 1}, {publisher.region.code: 1})
+
+
+def test_an_unknown_filter_value_matches_nothing():
+    material("Panelen leggen")
+    assert _titles(licence=["bestaat-niet"]) == []
+
+
+def test_republishing_replaces_the_document():
+    version = material("Oude titel")
+    version.title = "Nieuwe titel over omvormers"
+    version.save()
+    index.index_resources([version.resource_id])
+    assert (_titles("oude"), _titles("omvormers")) == ([], ["Nieuwe titel over omvormers"])
+
+
+NASTY = [
+    '"',
+    '"warmte',
+    "NEAR(",
+    "NEAR(a b",
+    "*",
+    "-",
+    "- -",
+    "AND",
+    "OR NOT",
+    "a AND OR b",
+    "title:omvormer",
+    "{title body}: x",
+    "^omvormer",
+    "\x00\x01\x02",
+    "'; DROP TABLE library_searchdocument; --",
+    "omvormer" * 500,
+    "(((",
+    ")",
+    "a:*",
+    "'a' <-> 'b'",
+    "!!",
+    "😀 zon",
+]
+
+
+@pytest.mark.parametrize("q", NASTY)
+def test_any_search_input_gives_an_answer(q):
+    material("Omvormer vervangen")
+    outcome = search(SearchParams(q=q, prefix_last=True))
+    assert outcome.total == len(list(outcome.documents))
+
+
+SYNTAX = st.sampled_from(['"', "*", "-", "(", ")", "AND", "NEAR(", "zon", ":", "^", " "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(q=st.text(max_size=120) | st.lists(SYNTAX).map("".join))
+def test_random_search_input_never_fails(q, django_db_blocker):
+    outcome = search(SearchParams(q=q))
+    assert outcome.total >= 0

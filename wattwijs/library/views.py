@@ -1,0 +1,291 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
+
+from wattwijs.core.forms import add_service_errors
+from wattwijs.core.models import Organisation
+from wattwijs.core.pagination import paginate
+from wattwijs.core.querystrings import QueryLinks
+from wattwijs.framework import selectors as framework_selectors
+from wattwijs.framework.models import WorkProcess
+from wattwijs.library import permissions, selectors, services, vocabularies
+from wattwijs.library.forms import ResourceForm, ReturnForm, SearchForm
+from wattwijs.library.models import ResourceFile, ResourceVersion
+from wattwijs.library.search import engine
+from wattwijs.library.search.query import parse
+
+FACET_TITLES = {
+    "theme": gettext_lazy("Theme"),
+    "level": gettext_lazy("Level"),
+    "type": gettext_lazy("Kind of material"),
+    "licence": gettext_lazy("Licence"),
+    "language": gettext_lazy("Language"),
+    "publisher": gettext_lazy("Publisher"),
+    "region": gettext_lazy("Region"),
+    "qualification": gettext_lazy("Qualification"),
+    "source": gettext_lazy("Source"),
+}
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@require_GET
+def search(request: HtmxHttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    params = form.params(request.GET)
+    outcome = engine.search(params)
+    page = paginate(request, outcome.documents, count=outcome.total)
+    links = QueryLinks(request)
+    facet_groups = []
+    for group in engine.FACET_GROUPS:
+        selected = set(params.filters.get(group, ()))
+        values = [
+            {
+                "label": selectors.facet_value_label(item.facet),
+                "count": item.count,
+                "selected": item.value in selected,
+                "url": links.url(**{group: None if item.value in selected else item.value}),
+            }
+            for item in outcome.facets.get(group, [])
+        ]
+        if values:
+            facet_groups.append({"name": group, "title": FACET_TITLES[group], "values": values})
+    chips = [
+        {
+            "label": selectors.facet_value_label(outcome.facet_info[(group, value)])
+            if (group, value) in outcome.facet_info
+            else value,
+            "url": links.url(**{group: None}),
+        }
+        for group, values in params.filters.items()
+        for value in values
+    ]
+    if params.q:
+        chips.insert(0, {"label": f"“{params.q}”", "url": links.url(q=None)})
+    rows = selectors.result_rows(list(page.object_list), outcome.query)
+    context = {
+        "form": form,
+        "params": params,
+        "page": page,
+        "rows": rows,
+        "facet_groups": facet_groups,
+        "chips": chips,
+        "sort": params.effective_sort,
+        "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
+        "can_share": permissions.can_share(request.user),
+    }
+    template = "library/_results.html" if request.htmx and not request.htmx.boosted else "library/search.html"
+    return render(request, template, context)
+
+
+@require_GET
+def autocomplete(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")[:200]
+    titles = selectors.autocomplete_titles(parse(q, prefix_last=True)) if len(q.strip()) >= 2 else []
+    return render(request, "library/_autocomplete.html", {"titles": titles})
+
+
+@require_GET
+def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource)
+    return _version_page(request, version)
+
+
+@require_GET
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    return _version_page(request, version)
+
+
+def _version_page(request: HttpRequest, version: ResourceVersion) -> HttpResponse:
+    page = selectors.version_page(user=request.user, version=version)
+    user = request.user
+    context = {
+        "page": page,
+        "version": version,
+        "resource": page.resource,
+        "can_edit": permissions.can_edit_version(user, version),
+        "can_moderate": permissions.can_moderate(user, page.resource),
+        "can_new_version": version.is_published and permissions.can_start_new_version(user, page.resource),
+        "return_form": ReturnForm(),
+        "json_ld": selectors.json_ld(page, url=request.build_absolute_uri(version.resource.get_absolute_url())),
+        "language": vocabularies.language_label(version.language),
+    }
+    return render(request, "library/resource_detail.html", context)
+
+
+def _work_processes() -> QuerySet[WorkProcess] | None:
+    version = framework_selectors.current_version()
+    return framework_selectors.work_processes_of_version(version) if version else None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def resource_create(request: HttpRequest) -> HttpResponse:
+    publishers = permissions.publishing_organisations(request.user)
+    if not publishers.exists():
+        raise PermissionDenied
+    form = ResourceForm(
+        request.POST or None, request.FILES or None, publishers=publishers, work_processes=_work_processes()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                version = services.resource_create(
+                    actor=request.user,
+                    publisher=form.cleaned_data["publisher"],
+                    data=form.metadata(),
+                    themes=form.cleaned_data["themes"],
+                    authors=form.author_list(),
+                    alignment=services.Alignment(work_processes=list(form.cleaned_data.get("work_processes", []))),
+                )
+                _attach_upload(request, form, version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your material has been saved as a draft. Submit it when it is ready."))
+            return redirect(version.get_absolute_url())
+    return render(request, "library/resource_form.html", {"form": form, "version": None})
+
+
+def _attach_upload(request: HttpRequest, form: ResourceForm, version: ResourceVersion) -> None:
+    upload = form.cleaned_data.get("upload")
+    if upload:
+        services.file_attach(actor=request.user, version=version, upload=upload, checked=form.checked_file)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    if not permissions.can_edit_version(request.user, version):
+        raise PermissionDenied
+    form = ResourceForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=ResourceForm.initial_from(version),
+        # The publisher stays the same for every version of a material.
+        publishers=Organisation.objects.filter(pk=resource.publisher_id),
+        work_processes=_work_processes(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.version_update(
+                    actor=request.user,
+                    version=version,
+                    data=form.metadata(),
+                    themes=form.cleaned_data["themes"],
+                    authors=form.author_list(),
+                    alignment=services.Alignment(work_processes=list(form.cleaned_data.get("work_processes", []))),
+                )
+                _attach_upload(request, form, version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect(version.get_absolute_url())
+    return render(request, "library/resource_form.html", {"form": form, "version": version})
+
+
+@login_required
+@require_POST
+def version_action(request: HttpRequest, pk: int, number: int, action: str) -> HttpResponse:
+    """Submit, publish, archive or start a new version: one button each on the material's page."""
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    actions = {
+        "indienen": (services.version_submit, _("The material has been submitted to the moderators.")),
+        "publiceren": (services.version_publish, _("The material has been published.")),
+    }
+    try:
+        if action in actions:
+            service, message = actions[action]
+            service(actor=request.user, version=version)
+            messages.success(request, message)
+        elif action == "archiveren":
+            services.resource_archive(actor=request.user, resource=resource)
+            messages.success(request, _("The material has been archived."))
+        elif action == "nieuwe-versie":
+            draft = services.version_new_draft(actor=request.user, resource=resource)
+            messages.success(request, _("A new draft version has been made. The published version stays as it is."))
+            return redirect("library:version_edit", pk=resource.pk, number=draft.number)
+        else:
+            raise Http404
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    return redirect(version.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def version_return(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    if not permissions.can_moderate(request.user, resource):
+        raise PermissionDenied
+    form = ReturnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.version_return(actor=request.user, version=version, comment=form.cleaned_data["comment"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The material has been returned to its author."))
+            return redirect("library:moderation")
+    return render(request, "library/version_return.html", {"form": form, "version": version})
+
+
+@login_required
+@require_GET
+def moderation(request: HttpRequest) -> HttpResponse:
+    if permissions.moderated_organisation_ids(request.user) == []:
+        raise PermissionDenied
+    context = {
+        "queue": paginate(request, selectors.moderation_queue(user=request.user)),
+        "reviews": selectors.pending_reviews(user=request.user)[:50],
+    }
+    return render(request, "library/moderation.html", context)
+
+
+@login_required
+@require_GET
+def own_work(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "library/own_work.html",
+        {
+            "versions": paginate(request, selectors.own_versions(user=request.user)),
+            "can_share": permissions.can_share(request.user),
+        },
+    )
+
+
+@require_GET
+def file_download(request: HttpRequest, pk: int, number: int, file_id: int) -> FileResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    stored = get_object_or_404(ResourceFile, pk=file_id, version=version)
+    if version.is_published:
+        services.download_count(resource=resource)
+    inline = request.GET.get("bekijken") == "1" and stored.kind in (ResourceFile.Kind.PDF, ResourceFile.Kind.IMAGE)
+    response = FileResponse(stored.file.open("rb"), as_attachment=not inline, filename=stored.name)
+    response["Content-Type"] = stored.mime_type
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
