@@ -123,3 +123,53 @@ PAGES.extend(
         ),
     ]
 )
+
+
+# Leermiddelenbank ----------------------------------------------------------------------------------
+
+
+def _materials(world: Any) -> Any:
+    """A published material with a review, an adaptation, and a submitted one, made once per test."""
+    if not hasattr(world, "materials"):
+        from wattwijs.core.tests.factories import theme
+        from wattwijs.library.models import Review
+        from wattwijs.library.search import index
+        from wattwijs.library.tests.factories import material
+
+        published = material(
+            "Hybride warmtepomp inregelen",
+            "Werkplaatsopdracht: regel een hybride warmtepomp in en meet de COP.",
+            publisher=world.roc,
+            licence="cc-by-sa-40",
+            themes=[theme("warmtepompen")],
+            authors=["Fatima el Amrani"],
+            keywords=["warmtepomp", "COP"],
+        )
+        Review.objects.create(version=published, author=world.bob, rating=4, text="Goed.", status="goedgekeurd")
+        index.index_resources([published.resource_id])
+        submitted = material("Laadpaal aansluiten", publisher=world.roc, status="ingediend", created_by=world.alice)
+        world.materials = {"published": published, "submitted": submitted}
+    return world.materials
+
+
+def _material(key: str, suffix: str = "") -> Callable[[Any], str]:
+    return lambda world: _materials(world)[key].resource.get_absolute_url() + suffix
+
+
+PAGES.extend(
+    [
+        PageCase("library-search", lambda world: _materials(world) and "/leermiddelen/"),
+        PageCase("library-search-words", lambda world: _materials(world) and "/leermiddelen/?q=warmtepomp"),
+        PageCase(
+            "library-search-facet",
+            lambda world: _materials(world) and "/leermiddelen/?q=warmtepomp&licence=cc-by-sa-40",
+        ),
+        PageCase("library-search-none", lambda world: _materials(world) and "/leermiddelen/?q=warmtepomq"),
+        PageCase("library-material", _material("published")),
+        PageCase("library-material-moderator", _material("submitted"), user="alice"),
+        PageCase("library-share", "/leermiddelen/delen/", user="alice"),
+        PageCase("library-return", _material("submitted", "v/1/terugsturen/"), user="alice"),
+        PageCase("library-moderation", lambda world: _materials(world) and "/leermiddelen/moderatie/", user="alice"),
+        PageCase("library-own-work", lambda world: _materials(world) and "/leermiddelen/mijn-materiaal/", user="alice"),
+    ]
+)

@@ -104,9 +104,9 @@ class ResourceVersion(models.Model):
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=8, default="nl")
     location = models.URLField(_("web address"), max_length=500, blank=True)
-    educational_levels = models.JSONField(_("educational levels"), default=list)
-    learning_resource_types = models.JSONField(_("kind of material"), default=list)
-    intended_end_user_roles = models.JSONField(_("intended for"), default=list)
+    educational_levels = models.JSONField(_("educational levels"), default=list, blank=True)
+    learning_resource_types = models.JSONField(_("kind of material"), default=list, blank=True)
+    intended_end_user_roles = models.JSONField(_("intended for"), default=list, blank=True)
     aggregation_level = models.PositiveSmallIntegerField(
         _("scope"), choices=AggregationLevel.choices, default=AggregationLevel.LESSON
     )

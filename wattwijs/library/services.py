@@ -61,15 +61,18 @@ def _save_version_details(
     *,
     actor: AnyUser,
     version: ResourceVersion,
-    themes: Iterable[Theme],
-    authors: Iterable[AuthorData],
+    themes: Iterable[Theme] | None,
+    authors: Iterable[AuthorData] | None,
     alignment: Alignment | None,
 ) -> None:
-    version.themes.set(list(themes))
-    version.authors.all().delete()
-    Author.objects.bulk_create(
-        Author(version=version, name=a.name, organisation=a.organisation, position=i) for i, a in enumerate(authors)
-    )
+    """Replace themes, authors and alignment; None leaves that part as it is."""
+    if themes is not None:
+        version.themes.set(list(themes))
+    if authors is not None:
+        version.authors.all().delete()
+        Author.objects.bulk_create(
+            Author(version=version, name=a.name, organisation=a.organisation, position=i) for i, a in enumerate(authors)
+        )
     if alignment is not None:
         framework_services.alignment_set(
             actor=actor,
@@ -126,8 +129,8 @@ def version_update(
     actor: AnyUser,
     version: ResourceVersion,
     data: dict[str, Any],
-    themes: Iterable[Theme] = (),
-    authors: Iterable[AuthorData] = (),
+    themes: Iterable[Theme] | None = None,
+    authors: Iterable[AuthorData] | None = None,
     alignment: Alignment | None = None,
 ) -> ResourceVersion:
     """Change a draft or returned version."""

@@ -85,6 +85,7 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "sort": params.effective_sort,
         "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
         "can_share": permissions.can_share(request.user),
+        "can_moderate": permissions.moderated_organisation_ids(request.user) != [],
     }
     template = "library/_results.html" if request.htmx and not request.htmx.boosted else "library/search.html"
     return render(request, template, context)

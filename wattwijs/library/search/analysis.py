@@ -56,27 +56,35 @@ _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u
 
 # Letters that NFKD does not decompose; "ß" and "ĳ" are already handled by
 # casefold() and NFKD. Soft hyphens only mark where a word may be broken.
-_LETTER_MAP = str.maketrans(
-    {
-        "æ": "ae",
-        "œ": "oe",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "ı": "i",
-        "ħ": "h",
-        "ŧ": "t",
-        "\u2010": "-",
-        "\u00ad": None,
-    }
-)
+# (A regular expression finds them much faster than str.translate() would.)
+_SPECIAL_LETTERS = {
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+    "\u2010": "-",
+    "\u00ad": "",
+}
+_SPECIAL_LETTER = re.compile("[" + "".join(_SPECIAL_LETTERS) + "]")
+
+
+def _replace_letter(match: re.Match[str]) -> str:
+    return _SPECIAL_LETTERS[match.group()]
+
 
 # A word, or words joined by "-" or "/" without spaces (zon-pv, co2-neutraal).
 _WORD_GROUP = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 _JOINER = re.compile(r"[-/]")
-_WORD = re.compile(r"[a-z0-9]+")
+# Splitting on bytes that cannot be part of a word group is about four times
+# faster than finding the groups with _WORD_GROUP, which matters for indexing.
+_GROUP_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-/"
+_SEPARATE = bytes(byte if byte in _GROUP_BYTES else ord(" ") for byte in range(256))
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1+")
 
 
@@ -85,23 +93,30 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     text = unicodedata.normalize("NFKD", text).casefold()
-    return _COMBINING_MARKS.sub("", text).translate(_LETTER_MAP)
+    return _SPECIAL_LETTER.sub(_replace_letter, _COMBINING_MARKS.sub("", text))
+
+
+def _group_strings(folded: str) -> list[str]:
+    """The word groups of folded text as found in it, "-" and "/" included."""
+    pieces = folded.encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
+    groups: list[str] = []
+    for piece in pieces:
+        if "-" in piece or "/" in piece:
+            # Only joiners between two words count: "-zon", "a--b" and "--" do not.
+            groups.extend(_WORD_GROUP.findall(piece))
+        else:
+            groups.append(piece)
+    return groups
 
 
 def word_groups(text: str) -> list[tuple[str, ...]]:
     """Folded words in order, with "-" or "/" compounds kept together as their parts."""
-    groups: list[tuple[str, ...]] = []
-    for match in _WORD_GROUP.findall(fold(text)):
-        if "-" in match or "/" in match:
-            groups.append(tuple(_JOINER.split(match)))
-        else:
-            groups.append((match,))
-    return groups
+    return [tuple(_JOINER.split(group)) for group in _group_strings(fold(text))]
 
 
 def tokens(text: str) -> list[str]:
     """Folded surface words in order; compounds such as "zon-PV" give their parts."""
-    return _WORD.findall(fold(text))
+    return [word for group in _group_strings(fold(text)) for word in _JOINER.split(group)]
 
 
 def undouble(word: str) -> str:
@@ -166,19 +181,24 @@ def analyze(text: str) -> Analyzed:
     terms: list[str] = []
     variants: list[str] = []
     previous = ""  # the preceding word when it was indexed, for pair variants
-    for group in word_groups(text):
-        for word in group:
-            if word in STOP_WORDS or len(word) > MAX_TERM_LENGTH:
+    # The hot path of bulk indexing: names bound locally, compounds split only when present.
+    stop_words, stem_, add_term, add_variant = STOP_WORDS, stem, terms.append, variants.append
+    for group in _group_strings(fold(text)):
+        parts = _JOINER.split(group) if "-" in group or "/" in group else (group,)
+        for word in parts:
+            if word in stop_words or len(word) > MAX_TERM_LENGTH:
                 previous = ""
                 continue
-            terms.append(stem(word))
-            if previous and len(previous) + len(word) <= MAX_PAIR_LENGTH and previous + word not in STOP_WORDS:
-                variants.append(stem(previous + word))
+            add_term(stem_(word))
+            if previous and len(previous) + len(word) <= MAX_PAIR_LENGTH:
+                pair = previous + word
+                if pair not in stop_words:
+                    add_variant(stem_(pair))
             previous = word
-        if len(group) > 1:
-            joined = "".join(group)
-            if len(joined) <= MAX_TERM_LENGTH and joined not in STOP_WORDS:
-                pass
+        if len(parts) > 1:
+            joined = "".join(parts)
+            if len(joined) <= MAX_TERM_LENGTH and joined not in stop_words:
+                add_variant(stem_(joined))
     if variants:
         # A variant that is also a term adds nothing to what can be found.
         present = set(terms)

@@ -14,7 +14,19 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
 from wattwijs.library.models import SearchDocument
-from wattwijs.library.search.query import Query, to_fts5, to_tsquery
+from wattwijs.library.search.query import Query
+from wattwijs.library.search.query import to_fts5 as _to_fts5
+from wattwijs.library.search.query import to_tsquery as _to_tsquery
+
+
+# Phrases match inside the title or the body, never in the spelling variants (which are not in text
+# order) and never across the end of the title into the body.
+def to_fts5(query: Query) -> str:
+    return _to_fts5(query, phrase_columns=("title_terms", "body_terms"))
+
+
+def to_tsquery(query: Query) -> str:
+    return _to_tsquery(query, phrase_weights="AB")
 
 
 class Backend(Protocol):

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
@@ -72,12 +73,9 @@ class Query:
     def is_empty(self) -> bool:
         return not self.clauses
 
-    def words(self) -> list[str]:
+    def terms_for_suggestion(self) -> list[str]:
         """The typed words worth checking for "did you mean", in order."""
         return list(self.plain_words)
-
-    def terms_for_suggestion(self) -> list[str]:
-        return self.words()
 
     def stems(self) -> frozenset[str]:
         """Every stem the query can match on, including phrase words and compound forms."""
@@ -182,7 +180,7 @@ def _bare_words(segment: str, *, prefix_last: bool) -> list[_Word]:
     follows = False
     for i, (text, star) in enumerate(matches):
         prefix = bool(star) or (prefix_last and i == len(matches) - 1)
-        parts = tuple(re.split(r"[-/]", text))
+        parts = tuple(_JOINER.split(text))
         node = _compound_node(parts, prefix=prefix) if len(parts) > 1 else _word_node(text, prefix=prefix)
         if node is None:
             follows = False
@@ -297,21 +295,29 @@ def to_fts5(query: Query, *, phrase_columns: Sequence[str] = ()) -> str:
     return " AND ".join(_fts5(clause, phrase_filter) for clause in query.clauses)
 
 
-def _tsquery(node: Node) -> str:
+def _tsquery(node: Node, phrase_weights: str) -> str:
     if isinstance(node, Term):
         return f"'{node.stem}'"
     if isinstance(node, Prefix):
         return f"'{node.text}':*"
     if isinstance(node, Phrase):
-        return "(" + " <-> ".join(f"'{stem}'" for stem in node.stems) + ")"
+        if not phrase_weights:
+            return "(" + " <-> ".join(f"'{stem}'" for stem in node.stems) + ")"
+        per_weight = (" <-> ".join(f"'{stem}':{weight}" for stem in node.stems) for weight in phrase_weights)
+        return "(" + " | ".join(f"({phrase})" for phrase in per_weight) + ")"
     if isinstance(node, AllOf):
-        return "(" + " & ".join(_tsquery(part) for part in node.parts) + ")"
-    return "(" + " | ".join(_tsquery(option) for option in node.options) + ")"
+        return "(" + " & ".join(_tsquery(part, phrase_weights) for part in node.parts) + ")"
+    return "(" + " | ".join(_tsquery(option, phrase_weights) for option in node.options) + ")"
 
 
-def to_tsquery(query: Query) -> str:
-    """A PostgreSQL ``to_tsquery('simple', ...)`` text with the meaning of ``to_fts5``; "" when empty."""
-    return " & ".join(_tsquery(clause) for clause in query.clauses)
+def to_tsquery(query: Query, *, phrase_weights: str = "") -> str:
+    """A PostgreSQL ``to_tsquery('simple', ...)`` text with the meaning of ``to_fts5``; "" when empty.
+
+    ``phrase_weights`` (e.g. "AB" when the title is weighted A and the body B) keeps each phrase
+    inside one of those parts, as ``phrase_columns`` does for FTS5: concatenated tsvectors would
+    otherwise let a phrase run from the end of the title into the body.
+    """
+    return " & ".join(_tsquery(clause, phrase_weights) for clause in query.clauses)
 
 
 # --- Highlighting ----------------------------------------------------------
@@ -323,23 +329,27 @@ _ELLIPSIS = "\u2026"
 MAX_HIGHLIGHT_SCAN = 20_000
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     start: int
     end: int
     folded: str
 
 
+def _fold_word(word: str) -> str:
+    return word.lower() if word.isascii() else "".join(tokens(word))
+
+
 def _word_spans(text: str, start: int, end: int) -> Iterator[_Span]:
     """The whole words between ``start`` and ``end``; a word cut by either edge is left out."""
     for match in _TEXT_WORD.finditer(text, start, end):
-        if (match.start() == start and _TEXT_WORD.match(text, start - 1) and start > 0) or (
-            match.end() == end and _TEXT_WORD.match(text, end)
+        word_start, word_end = match.span()
+        if (word_start == start > 0 and _TEXT_WORD.match(text, start - 1)) or (
+            word_end == end and _TEXT_WORD.match(text, end)
         ):
             continue
-        folded = "".join(tokens(match.group()))
+        folded = _fold_word(match.group())
         if folded:
-            yield _Span(match.start(), match.end(), folded)
+            yield _Span(word_start, word_end, folded)
 
 
 class _Matcher:
@@ -363,28 +373,30 @@ class _Matcher:
         stemmed = stem(folded)
         return stemmed in self.stems or any(stemmed.startswith(prefix) for prefix in self.prefixes)
 
+    def joined(self, text: str, left: _Span, right: _Span) -> bool:
+        """Whether two neighbouring words match as one ("warmte pomp", "zon-PV")."""
+        between = text[left.end : right.start]
+        return (between in _JOINERS or between.isspace()) and self.matches(left.folded + right.folded)
+
     def marked(self, text: str, spans: list[_Span]) -> set[int]:
         """Indexes of the spans to mark: matching words, and both halves of a matching compound."""
         marked = set()
         for i, span in enumerate(spans):
             if self.matches(span.folded):
                 marked.add(i)
-            if i > 0:
-                previous = spans[i - 1]
-                between = text[previous.end : span.start]
-                if (between in _JOINERS or between.isspace()) and self.matches(previous.folded + span.folded):
-                    marked.update((i - 1, i))
+            if i and self.joined(text, spans[i - 1], span):
+                marked.update((i - 1, i))
         return marked
 
     def first(self, text: str) -> int | None:
         """Where the first match in ``text`` starts, if any."""
-        previous: list[_Span] = []
+        previous = None
         for span in _word_spans(text, 0, min(len(text), MAX_HIGHLIGHT_SCAN)):
-            pair = [*previous, span]
-            found = self.marked(text, pair)
-            if found:
-                return pair[min(found)].start
-            previous = [span]
+            if previous is not None and self.joined(text, previous, span):
+                return previous.start
+            if self.matches(span.folded):
+                return span.start
+            previous = span
         return None
 
 

@@ -153,3 +153,8 @@ SYNTAX = st.sampled_from(['"', "*", "-", "(", ")", "AND", "NEAR(", "zon", ":", "
 def test_random_search_input_never_fails(q, django_db_blocker):
     outcome = search(SearchParams(q=q))
     assert outcome.total >= 0
+
+
+def test_a_phrase_does_not_run_from_the_title_into_the_description():
+    material("Installatie van de warmtepomp", "Hybride systemen komen later aan bod.")
+    assert _titles('"warmtepomp hybride"') == []

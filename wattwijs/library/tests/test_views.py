@@ -1,0 +1,143 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wattwijs.core.models import Role
+from wattwijs.core.tests.factories import MembershipFactory, UserFactory, theme
+from wattwijs.library.models import ResourceVersion
+from wattwijs.library.tests.factories import MBO3, material
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_search_page_is_public_and_lists_published_materials(client):
+    material("Omvormer vervangen")
+    response = client.get("/leermiddelen/", {"q": "omvormer"})
+    assert "Omvormer vervangen" in response.content.decode()
+
+
+def test_matched_words_are_highlighted_in_the_snippet(client):
+    material("Omvormer", "Zo vervang je een omvormer veilig.")
+    assert "<mark>omvormer</mark>" in client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_search_page_makes_at_most_12_queries_whatever_the_number_of_results(client, count):
+    for i in range(count):
+        material(f"Omvormer {i}", themes=[theme("zon-pv")])
+    assert _queries(client, "/leermiddelen/?q=omvormer&theme=zon-pv&sort=rating") <= 12
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(client):
+    material("Omvormer 0")
+    few = _queries(client, "/leermiddelen/?q=omvormer")
+    for i in range(1, 30):
+        material(f"Omvormer {i}")
+    assert _queries(client, "/leermiddelen/?q=omvormer") == few
+
+
+def test_htmx_gets_only_the_results(client):
+    response = client.get("/leermiddelen/", {"q": "omvormer"}, headers={"HX-Request": "true"})
+    assert "<header" not in response.content.decode()
+
+
+def test_zero_results_suggest_a_spelling_from_the_index(client):
+    material("Omvormer vervangen", "De omvormer zet gelijkstroom om.")
+    response = client.get("/leermiddelen/", {"q": "omvromer"})
+    assert response.context["suggestions"] == ["omvormer"]
+
+
+def test_autocomplete_offers_titles_for_a_prefix(client):
+    material("Laadpaal installeren")
+    assert "Laadpaal installeren" in client.get("/leermiddelen/suggesties/", {"q": "laadp"}).content.decode()
+
+
+def test_the_detail_page_shows_the_attribution_and_licence(client):
+    version = material("Omvormer vervangen", licence="cc-by-sa-40", authors=["Fatima el Amrani"])
+    content = client.get(f"/leermiddelen/{version.resource_id}/").content.decode()
+    assert "CC BY-SA 4.0" in content and "Fatima el Amrani" in content
+
+
+def test_the_detail_page_embeds_a_schema_org_learning_resource(client):
+    version = material("Omvormer vervangen", levels=[MBO3])
+    content = client.get(f"/leermiddelen/{version.resource_id}/").content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', content, re.S).group(1))
+    assert (data["@type"], data["name"], data["educationalLevel"][0]["termCode"]) == (
+        "LearningResource",
+        "Omvormer vervangen",
+        MBO3,
+    )
+
+
+def test_a_stable_version_url_keeps_showing_that_version(client):
+    version = material("Eerste versie")
+    assert client.get(f"/leermiddelen/{version.resource_id}/v/1/").context["version"].pk == version.pk
+
+
+def test_a_draft_is_hidden_from_the_public(client):
+    version = material("Geheim concept", status=ResourceVersion.Status.DRAFT)
+    assert client.get(f"/leermiddelen/{version.resource_id}/").status_code == 404
+
+
+def _author(world):
+    user = UserFactory(email="auteur@example.org")
+    MembershipFactory(user=user, organisation=world.roc, role=Role.AUTHOR)
+    return user
+
+
+FORM = {
+    "title": "Warmtepomp inregelen",
+    "description": "Opdracht voor de werkplaats.",
+    "licence": "cc-by-40",
+    "educational_levels": [MBO3],
+    "learning_resource_types": ["exercise"],
+    "language": "nl",
+    "aggregation_level": "2",
+    "location": "https://leermiddelen.example.org/inregelen",
+    "authors": "Jan de Vries; ROC Test",
+}
+
+
+def test_an_author_shares_a_material_as_a_draft(world, client):
+    client.force_login(_author(world))
+    response = client.post("/leermiddelen/delen/", {**FORM, "publisher": world.roc.pk})
+    version = ResourceVersion.objects.get()
+    assert (response.status_code, version.status, version.authors.get().organisation) == (302, "concept", "ROC Test")
+
+
+def test_a_wrong_upload_gives_a_dutch_message_and_saves_nothing(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(_author(world))
+    upload = SimpleUploadedFile("opdracht.pdf", b"not a pdf at all")
+    response = client.post("/leermiddelen/delen/", {**FORM, "publisher": world.roc.pk, "upload": upload})
+    assert "komt niet overeen" in response.content.decode()
+    assert not ResourceVersion.objects.exists()
+
+
+def test_someone_without_an_author_role_cannot_open_the_share_form(world, client):
+    client.force_login(world.bob)
+    assert client.get("/leermiddelen/delen/").status_code == 403
+
+
+def test_the_moderation_queue_lists_submitted_materials(world, client):
+    material("Wacht op publicatie", publisher=world.roc, status=ResourceVersion.Status.SUBMITTED)
+    client.force_login(world.alice)
+    assert "Wacht op publicatie" in client.get("/leermiddelen/moderatie/").content.decode()
+
+
+def test_a_moderator_publishes_from_the_material_page(world, client):
+    version = material("Klaar", publisher=world.roc, status=ResourceVersion.Status.SUBMITTED)
+    client.force_login(world.alice)
+    client.post(f"/leermiddelen/{version.resource_id}/v/1/publiceren/")
+    version.refresh_from_db()
+    assert version.status == "gepubliceerd"
