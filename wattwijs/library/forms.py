@@ -56,6 +56,7 @@ class ResourceForm(forms.Form):
     publisher = forms.ModelChoiceField(label=_("Published by"), queryset=Organisation.objects.none())
     location = forms.URLField(
         label=_("Web address"),
+        assume_scheme="https",
         required=False,
         max_length=500,
         help_text=_("Where the material can be opened. Not needed when you upload a file."),
