@@ -173,3 +173,27 @@ PAGES.extend(
         PageCase("library-own-work", lambda world: _materials(world) and "/leermiddelen/mijn-materiaal/", user="alice"),
     ]
 )
+
+
+def _collection(world: Any) -> str:
+    from wattwijs.library.models import Collection
+
+    collection = Collection.objects.create(title="Startpakket warmtepompen", owner=world.alice, is_public=True)
+    collection.items.create(resource=_materials(world)["published"].resource, position=1)
+    return collection.get_absolute_url()
+
+
+PAGES.extend(
+    [
+        PageCase("library-collections", lambda world: _collection(world) and "/leermiddelen/collecties/"),
+        PageCase("library-collection", _collection),
+        PageCase("library-collection-owner", _collection, user="alice"),
+        PageCase("library-collection-new", "/leermiddelen/collecties/nieuw/", user="alice"),
+        PageCase("library-review", _material("published", "v/1/beoordelen/"), user="bob"),
+        PageCase("library-adapt", _material("published", "v/1/bewerking-maken/"), user="alice"),
+        PageCase("library-material-logged-in", _material("published"), user="alice"),
+        PageCase(
+            "library-search-logged-in", lambda world: _collection(world) and "/leermiddelen/?q=warmtepomp", user="alice"
+        ),
+    ]
+)

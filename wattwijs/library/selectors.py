@@ -296,3 +296,52 @@ def own_versions(*, user: AnyUser) -> QuerySet[ResourceVersion]:
         .select_related("resource__publisher")
         .order_by("-modified_at")
     )
+
+
+# Collections ----------------------------------------------------------------------
+
+
+def collections_visible(*, user: AnyUser) -> QuerySet[Collection]:
+    """Public collections and the user's own (personal or of their organisations), with item counts."""
+    return (
+        Collection.objects.filter(permissions.visible_collections_filter(user))
+        .select_related("owner", "organisation")
+        .annotate(item_count=Count("items", distinct=True))
+        .order_by("title", "pk")
+    )
+
+
+def collections_editable(*, user: AnyUser) -> list[Collection]:
+    """The collections ``user`` may add materials to, for the "add to collection" menus."""
+    if not user.is_authenticated:
+        return []
+    own_organisations = permissions.publishing_organisations(user).values("pk")
+    return list(
+        Collection.objects.filter(Q(owner_id=user.pk) | Q(organisation_id__in=own_organisations))
+        .only("pk", "title")
+        .order_by("title", "pk")
+    )
+
+
+def collection_get(*, user: AnyUser, pk: int) -> Collection:
+    collection = (
+        Collection.objects.filter(permissions.visible_collections_filter(user))
+        .select_related("owner", "organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if collection is None:
+        raise Http404
+    return collection
+
+
+def collection_items(*, collection: Collection) -> list[Any]:
+    """The items in order, each with its material's current version (archived ones included, marked)."""
+    return list(collection.items.select_related("resource__current", "resource__publisher").order_by("position", "pk"))
+
+
+def review_get(*, pk: int) -> Review:
+    try:
+        return Review.objects.select_related("version__resource").get(pk=pk)
+    except Review.DoesNotExist as exc:
+        raise Http404 from exc

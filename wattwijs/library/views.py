@@ -18,8 +18,8 @@ from wattwijs.core.pagination import paginate
 from wattwijs.core.querystrings import QueryLinks
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework.models import WorkProcess
-from wattwijs.library import permissions, selectors, services, vocabularies
-from wattwijs.library.forms import ResourceForm, ReturnForm, SearchForm
+from wattwijs.library import licences, permissions, selectors, services, vocabularies
+from wattwijs.library.forms import AdaptationForm, CollectionForm, ResourceForm, ReturnForm, ReviewForm, SearchForm
 from wattwijs.library.models import ResourceFile, ResourceVersion
 from wattwijs.library.search import engine
 from wattwijs.library.search.query import parse
@@ -86,6 +86,7 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
         "can_share": permissions.can_share(request.user),
         "can_moderate": permissions.moderated_organisation_ids(request.user) != [],
+        "collections": selectors.collections_editable(user=request.user),
     }
     template = "library/_results.html" if request.htmx and not request.htmx.boosted else "library/search.html"
     return render(request, template, context)
@@ -123,6 +124,8 @@ def _version_page(request: HttpRequest, version: ResourceVersion) -> HttpRespons
         "can_moderate": permissions.can_moderate(user, page.resource),
         "can_new_version": version.is_published and permissions.can_start_new_version(user, page.resource),
         "return_form": ReturnForm(),
+        "can_adapt": permissions.can_adapt(user) and licences.adaptation_allowed(version.licence),
+        "collections": selectors.collections_editable(user=user),
         "json_ld": selectors.json_ld(page, url=request.build_absolute_uri(version.resource.get_absolute_url())),
         "language": vocabularies.language_label(version.language),
     }
@@ -290,3 +293,180 @@ def file_download(request: HttpRequest, pk: int, number: int, file_id: int) -> F
     response["Content-Type"] = stored.mime_type
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# Reviews ------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_create(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_create(
+                actor=request.user, version=version, rating=form.cleaned_data["rating"], text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your review is shown after a moderator has checked it."))
+            return redirect(version.get_absolute_url())
+    return render(request, "library/review_form.html", {"form": form, "version": version})
+
+
+@login_required
+@require_POST
+def review_moderate(request: HttpRequest, review_id: int, decision: str) -> HttpResponse:
+    if decision not in ("goedkeuren", "afwijzen"):
+        raise Http404
+    review = selectors.review_get(pk=review_id)
+    services.review_moderate(actor=request.user, review=review, approve=decision == "goedkeuren")
+    messages.success(
+        request, _("The review has been approved.") if decision == "goedkeuren" else _("The review has been rejected.")
+    )
+    return redirect("library:moderation")
+
+
+# Adaptations --------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def adaptation_create(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    resource = selectors.resource_get(pk=pk)
+    version = selectors.version_for(user=request.user, resource=resource, number=number)
+    publishers = permissions.publishing_organisations(request.user)
+    if not publishers.exists():
+        raise PermissionDenied
+    allowed = licences.adaptation_allowed(version.licence)
+    form = AdaptationForm(request.POST or None, publishers=publishers, original_licence=version.licence)
+    if allowed and request.method == "POST" and form.is_valid():
+        try:
+            draft = services.adaptation_create(
+                actor=request.user,
+                source=version,
+                publisher=form.cleaned_data["publisher"],
+                licence=form.cleaned_data["licence"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Your adaptation has been made as a draft. Change what you want, then submit it.")
+            )
+            return redirect("library:version_edit", pk=draft.resource_id, number=draft.number)
+    context = {
+        "form": form,
+        "version": version,
+        "allowed": allowed,
+        "refusal": None if allowed else licences.check_adaptation(version.licence, version.licence),
+        "licence": licences.LICENCES.get(version.licence),
+    }
+    return render(request, "library/adaptation_form.html", context)
+
+
+# Collections --------------------------------------------------------------------------
+
+
+@require_GET
+def collection_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "page": paginate(request, selectors.collections_visible(user=request.user)),
+        "can_create": request.user.is_authenticated,
+    }
+    return render(request, "library/collection_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collection_create(request: HttpRequest) -> HttpResponse:
+    form = CollectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            collection = services.collection_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The collection has been made."))
+            return redirect(collection.get_absolute_url())
+    return render(request, "library/collection_form.html", {"form": form, "collection": None})
+
+
+@require_GET
+def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = selectors.collection_get(user=request.user, pk=pk)
+    context = {
+        "collection": collection,
+        "items": selectors.collection_items(collection=collection),
+        "can_edit": permissions.can_edit_collection(request.user, collection),
+    }
+    return render(request, "library/collection_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def collection_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    collection = selectors.collection_get(user=request.user, pk=pk)
+    if not permissions.can_edit_collection(request.user, collection):
+        raise PermissionDenied
+    initial = {"title": collection.title, "description": collection.description, "is_public": collection.is_public}
+    form = CollectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.collection_update(actor=request.user, collection=collection, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The collection has been saved."))
+            return redirect(collection.get_absolute_url())
+    return render(request, "library/collection_form.html", {"form": form, "collection": collection})
+
+
+@login_required
+@require_POST
+def collection_item(request: HttpRequest) -> HttpResponse:
+    """Add a material to a collection, or move or remove it: the small forms on result lines and collection pages."""
+    collection = selectors.collection_get(user=request.user, pk=_int(request.POST.get("collection")))
+    resource = selectors.resource_get(pk=_int(request.POST.get("resource")))
+    action = request.POST.get("action", "add")
+    try:
+        if action == "add":
+            services.collection_add(actor=request.user, collection=collection, resource=resource)
+            message = _("Added to “%(title)s”.") % {"title": collection.title}
+        elif action == "remove":
+            services.collection_remove(actor=request.user, collection=collection, resource=resource)
+            message = _("Removed from “%(title)s”.") % {"title": collection.title}
+        elif action in ("up", "down"):
+            services.collection_move(
+                actor=request.user, collection=collection, resource=resource, offset=-1 if action == "up" else 1
+            )
+            message = _("The order has been changed.")
+        else:
+            raise Http404
+    except ValidationError as error:
+        message = " ".join(error.messages)
+        messages.error(request, message)
+    else:
+        messages.success(request, message)
+    if getattr(request, "htmx", False):
+        return render(request, "library/_collection_added.html", {"message": message})
+    return redirect(_safe_next(request) or collection.get_absolute_url())
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or "")
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+def _safe_next(request: HttpRequest) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return ""

@@ -141,3 +141,91 @@ def test_a_moderator_publishes_from_the_material_page(world, client):
     client.post(f"/leermiddelen/{version.resource_id}/v/1/publiceren/")
     version.refresh_from_db()
     assert version.status == "gepubliceerd"
+
+
+def test_a_teacher_reviews_a_material(world, client):
+    version = material("Omvormer vervangen")
+    client.force_login(world.bob)
+    client.post(f"/leermiddelen/{version.resource_id}/v/1/beoordelen/", {"rating": "4", "text": "Handig."})
+    assert version.reviews.get().rating == 4
+
+
+def test_a_moderator_approves_a_review_from_the_queue(world, client):
+    from wattwijs.library.models import Review
+
+    version = material("Omvormer vervangen", publisher=world.roc)
+    review = Review.objects.create(version=version, author=world.bob, rating=5)
+    client.force_login(world.alice)
+    client.post(f"/leermiddelen/beoordelingen/{review.pk}/goedkeuren/")
+    review.refresh_from_db()
+    assert review.status == Review.Status.APPROVED
+
+
+def test_someone_else_cannot_moderate_a_review(world, client):
+    from wattwijs.library.models import Review
+
+    version = material("Omvormer vervangen", publisher=world.roc)
+    review = Review.objects.create(version=version, author=world.bob, rating=5)
+    client.force_login(world.charlie)
+    assert client.post(f"/leermiddelen/beoordelingen/{review.pk}/goedkeuren/").status_code == 403
+
+
+def test_the_adaptation_page_explains_why_no_derivatives_are_allowed(world, client):
+    version = material("Examen", licence="cc-by-nd-40")
+    client.force_login(world.alice)
+    response = client.get(f"/leermiddelen/{version.resource_id}/v/1/bewerking-maken/")
+    assert (response.context["allowed"], str(response.context["refusal"]) in response.content.decode()) == (False, True)
+
+
+def test_an_adaptation_offers_only_compatible_licences(world, client):
+    version = material("Opdracht", licence="cc-by-sa-40")
+    client.force_login(world.alice)
+    response = client.get(f"/leermiddelen/{version.resource_id}/v/1/bewerking-maken/")
+    assert [code for code, _ in response.context["form"].fields["licence"].choices] == ["cc-by-sa-40"]
+
+
+def test_making_an_adaptation_opens_its_draft(world, client):
+    version = material("Opdracht", licence="cc-by-40")
+    client.force_login(world.alice)
+    response = client.post(
+        f"/leermiddelen/{version.resource_id}/v/1/bewerking-maken/", {"publisher": world.roc.pk, "licence": "cc-by-40"}
+    )
+    adaptation = ResourceVersion.objects.exclude(pk=version.pk).get()
+    assert response["Location"] == f"/leermiddelen/{adaptation.resource_id}/v/1/bewerken/"
+
+
+def test_a_teacher_adds_a_search_result_to_a_collection(world, client):
+    from wattwijs.library.models import Collection
+
+    version = material("Omvormer vervangen")
+    collection = Collection.objects.create(title="Mijn lessen", owner=world.bob)
+    client.force_login(world.bob)
+    client.post(
+        "/leermiddelen/collecties/materiaal/",
+        {"collection": collection.pk, "resource": version.resource_id, "next": "/leermiddelen/?q=omvormer"},
+    )
+    assert list(collection.items.values_list("resource_id", flat=True)) == [version.resource_id]
+
+
+def test_a_private_collection_is_not_found_by_others(world, client):
+    from wattwijs.library.models import Collection
+
+    collection = Collection.objects.create(title="Privé", owner=world.bob)
+    client.force_login(world.charlie)
+    assert client.get(f"/leermiddelen/collecties/{collection.pk}/").status_code == 404
+
+
+def test_a_public_collection_is_listed_for_everyone(world, client):
+    from wattwijs.library.models import Collection
+
+    Collection.objects.create(title="Startpakket warmtepompen", owner=world.bob, is_public=True)
+    assert "Startpakket warmtepompen" in client.get("/leermiddelen/collecties/").content.decode()
+
+
+def test_the_search_results_offer_the_users_collections(world, client):
+    from wattwijs.library.models import Collection
+
+    material("Omvormer vervangen")
+    Collection.objects.create(title="Mijn lessen", owner=world.bob)
+    client.force_login(world.bob)
+    assert "Mijn lessen" in client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
