@@ -69,3 +69,27 @@ def run(bench: Bench) -> None:
     written = index.index_resources(ids)
     seconds = time.perf_counter() - start
     bench.report("library bulk indexing", f"{written / seconds:.0f} materials/s ({written} in {seconds:.1f} s)")
+    relevance(bench)
+
+
+def _ndcg_at_10(ranked: list[str], grades: dict[str, int]) -> float:
+    import math
+
+    def dcg(gains: list[int]) -> float:
+        return sum((2**gain - 1) / math.log2(position + 2) for position, gain in enumerate(gains[:10]))
+
+    ideal = dcg(sorted(grades.values(), reverse=True))
+    return dcg([grades.get(title, 0) for title in ranked]) / ideal if ideal else 0.0
+
+
+def relevance(bench: Bench) -> None:
+    """nDCG@10 of the judged Dutch queries in relevance_judgments.py, over the whole index."""
+    from bench.relevance_judgments import JUDGMENTS
+    from wattwijs.library.search.engine import SearchParams, search
+
+    scores = []
+    for q, grades in JUDGMENTS.items():
+        ranked = [doc.title for doc in search(SearchParams(q=q)).documents[:10]]
+        scores.append(_ndcg_at_10(ranked, grades))
+    mean = sum(scores) / len(scores)
+    bench.report("library relevance, nDCG@10", f"{mean:.3f} over {len(scores)} judged queries")

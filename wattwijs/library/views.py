@@ -83,6 +83,7 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "facet_groups": facet_groups,
         "chips": chips,
         "sort": params.effective_sort,
+        "relaxed": outcome.relaxed,
         "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
         "can_share": permissions.can_share(request.user),
         "can_moderate": permissions.moderated_organisation_ids(request.user) != [],

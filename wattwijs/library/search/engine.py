@@ -70,6 +70,8 @@ class SearchOutcome:
     documents: QuerySet[SearchDocument]
     facets: dict[str, list[FacetCount]]
     facet_info: dict[tuple[str, str], FacetInfo]
+    # True when no material has all the words, and these results have at least one of them.
+    relaxed: bool = False
 
 
 def facet_table() -> dict[int, FacetInfo]:
@@ -83,7 +85,17 @@ def facet_table() -> dict[int, FacetInfo]:
 
 
 def search(params: SearchParams) -> SearchOutcome:
+    """All words must match; when that finds nothing, materials with one or more of the words are shown."""
     query = parse(params.q, prefix_last=params.prefix_last)
+    outcome = _search(params, query)
+    relaxed = query.any_clause()
+    if outcome.total == 0 and relaxed != query:
+        outcome = _search(params, relaxed)
+        outcome.relaxed = True
+    return outcome
+
+
+def _search(params: SearchParams, query: Query) -> SearchOutcome:
     facets_by_id = facet_table()
     by_value = {(info.group, info.value): info for info in facets_by_id.values()}
     documents = SearchDocument.objects.all()

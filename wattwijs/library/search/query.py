@@ -84,6 +84,12 @@ class Query:
     def prefixes(self) -> frozenset[str]:
         return frozenset(text for node in self.clauses for text in _prefixes(node))
 
+    def any_clause(self) -> Query:
+        """The same words, of which one is enough: the fallback when all of them together find nothing."""
+        if len(self.clauses) < 2:
+            return self
+        return Query(clauses=(AnyOf(self.clauses),), plain_words=self.plain_words)
+
 
 def _walk(node: Node) -> Iterator[Node]:
     yield node

@@ -158,3 +158,17 @@ def test_random_search_input_never_fails(q, django_db_blocker):
 def test_a_phrase_does_not_run_from_the_title_into_the_description():
     material("Installatie van de warmtepomp", "Hybride systemen komen later aan bod.")
     assert _titles('"warmtepomp hybride"') == []
+
+
+def test_when_no_material_has_all_words_one_of_them_is_enough():
+    material("Hoogvoltvoertuig spanningsvrij maken", "Veiligheidsinstructie.")
+    outcome = search(SearchParams(q="elektrische auto spanningsvrij"))
+    assert ([doc.title for doc in outcome.documents], outcome.relaxed) == (
+        ["Hoogvoltvoertuig spanningsvrij maken"],
+        True,
+    )
+
+
+def test_materials_with_all_words_do_not_need_the_fallback():
+    material("Laadpaal spanningsvrij maken")
+    assert search(SearchParams(q="laadpaal spanningsvrij")).relaxed is False
