@@ -113,8 +113,8 @@ class ResourceForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["publisher"].queryset = publishers  # type: ignore[attr-defined]
-        if publishers.count() == 1:
-            self.fields["publisher"].initial = publishers.first()
+        if len(publishers) == 1:
+            self.fields["publisher"].initial = publishers[0]
         if work_processes is not None:
             self.fields["work_processes"] = WorkProcessTreeField(
                 label=_("Work processes"), required=False, work_processes=work_processes
@@ -201,6 +201,17 @@ class CollectionForm(forms.Form):
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     is_public = forms.BooleanField(label=_("Everyone may see this collection"), required=False)
 
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisations is not None and organisations.exists():
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Owner"),
+                queryset=organisations,
+                required=False,
+                empty_label=_("Only me"),
+                help_text=_("A collection of your organisation can be kept up by all its authors."),
+            )
+
 
 class AdaptationForm(forms.Form):
     publisher = forms.ModelChoiceField(label=_("Published by"), queryset=Organisation.objects.none())
@@ -209,6 +220,8 @@ class AdaptationForm(forms.Form):
     def __init__(self, *args: Any, publishers: QuerySet[Organisation], original_licence: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["publisher"].queryset = publishers  # type: ignore[attr-defined]
+        if len(publishers) == 1:
+            self.fields["publisher"].initial = publishers[0]
         allowed = licences.licences_for_adaptation(original_licence)
         self.fields["licence"].choices = [  # type: ignore[attr-defined]
             (code, name) for code, name in licences.choices() if code in allowed

@@ -384,7 +384,7 @@ def collection_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def collection_create(request: HttpRequest) -> HttpResponse:
-    form = CollectionForm(request.POST or None)
+    form = CollectionForm(request.POST or None, organisations=permissions.publishing_organisations(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             collection = services.collection_create(actor=request.user, **form.cleaned_data)

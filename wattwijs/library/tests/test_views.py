@@ -229,3 +229,11 @@ def test_the_search_results_offer_the_users_collections(world, client):
     Collection.objects.create(title="Mijn lessen", owner=world.bob)
     client.force_login(world.bob)
     assert "Mijn lessen" in client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
+
+
+def test_an_author_makes_a_collection_for_their_organisation(world, client):
+    from wattwijs.library.models import Collection
+
+    client.force_login(world.alice)
+    client.post("/leermiddelen/collecties/nieuw/", {"title": "Startpakket", "organisation": world.roc.pk})
+    assert Collection.objects.get().organisation == world.roc
