@@ -85,6 +85,10 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "sort": params.effective_sort,
         "relaxed": outcome.relaxed,
         "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
+        "themes": [
+            {"label": engine.facet_label(info), "url": f"?theme={info.value}"}
+            for info in (engine.nearest_themes(outcome.query) if outcome.total == 0 and params.q else [])
+        ],
         "can_share": permissions.can_share(request.user),
         "can_moderate": permissions.moderated_organisation_ids(request.user) != [],
         "collections": selectors.collections_editable(user=request.user),

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 
 from wattwijs.core import caching
 from wattwijs.library.models import DocumentFacet, Facet, SearchDocument, SearchWord
-from wattwijs.library.search.analysis import suggest
+from wattwijs.library.search.analysis import analyze, suggest
 from wattwijs.library.search.backends import backend
 from wattwijs.library.search.index import FACETS_CACHE, RESULTS_CACHE
 from wattwijs.library.search.query import Query, parse
@@ -184,3 +184,17 @@ def did_you_mean(query: Query) -> list[str]:
         candidates = SearchWord.objects.filter(word__startswith=word[:2]).values_list("word", flat=True)[:5000]
         suggestions.extend(w for w in suggest(word, candidates, n=2) if w != word)
     return suggestions[:5]
+
+
+def nearest_themes(query: Query, limit: int = 5) -> list[FacetInfo]:
+    """Themes whose name shares a word (or the start of one) with the query, for searches without results."""
+    stems = query.stems()
+    starts = {stem[:4] for stem in stems if len(stem) >= 4}
+    found = []
+    for info in facet_table().values():
+        if info.group != "theme":
+            continue
+        terms = set(analyze(f"{info.label} {info.label_en}").terms)
+        if terms & stems or any(term[:4] in starts for term in terms if len(term) >= 4):
+            found.append(info)
+    return sorted(found, key=facet_label)[:limit]

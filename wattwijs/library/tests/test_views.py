@@ -237,3 +237,9 @@ def test_an_author_makes_a_collection_for_their_organisation(world, client):
     client.force_login(world.alice)
     client.post("/leermiddelen/collecties/nieuw/", {"title": "Startpakket", "organisation": world.roc.pk})
     assert Collection.objects.get().organisation == world.roc
+
+
+def test_zero_results_point_to_a_theme_with_the_same_word(client):
+    material("Panelen leggen", themes=[theme("warmtepompen")])
+    response = client.get("/leermiddelen/", {"q": "warmtepompkunde"})
+    assert [t["url"] for t in response.context["themes"]] == ["?theme=warmtepompen"]
