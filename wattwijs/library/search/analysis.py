@@ -213,6 +213,15 @@ def vocabulary_words(text: str) -> set[str]:
     }
 
 
+_VOCABULARY_WORD = re.compile(rf"\b[a-z]{{3,{MAX_TERM_LENGTH}}}\b")
+
+
+def vocabulary_of(texts: Iterable[str]) -> set[str]:
+    """``vocabulary_words`` of many texts at once: one pass over the joined text, for bulk indexing."""
+    found = set(_VOCABULARY_WORD.findall(fold("\n".join(texts))))
+    return found - STOP_WORDS
+
+
 def suggest(word: str, vocabulary: Iterable[str], n: int = 3, *, cutoff: float = 0.75) -> list[str]:
     """Up to ``n`` known words spelled like ``word``, best first; none when ``word`` is itself known."""
     folded = fold(word).strip()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import islice
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import Avg, Count, F, Prefetch, Q
+from django.db import connection, models, transaction
+from django.db.models import Avg, Count, F, Q
 
 from wattwijs.core import caching
 from wattwijs.core.models import Theme
@@ -29,11 +31,12 @@ from wattwijs.library.models import (
     SearchDocument,
     SearchWord,
 )
-from wattwijs.library.search.analysis import analyze, vocabulary_words
+from wattwijs.library.search.analysis import analyze, vocabulary_of
+from wattwijs.library.search.backends import backend
 
 FACETS_CACHE = "library-facets"
 RESULTS_CACHE = "library-search"
-BATCH_SIZE = 1000
+BATCH_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -66,21 +69,87 @@ def rebuild() -> int:
 
 def remove(resource_ids: Iterable[int]) -> None:
     ids = list(resource_ids)
-    SearchDocument.objects.filter(resource_id__in=ids).delete()
+    with transaction.atomic():
+        _delete_documents(ids)
     caching.invalidate(RESULTS_CACHE)
 
 
-def _versions(resource_ids: list[int]) -> list[ResourceVersion]:
-    themes = Theme.objects.select_related("parent").only("code", "name_nl", "name_en", "parent")
-    return list(
+@dataclass(frozen=True)
+class _Version:
+    """What indexing reads of one current published version (plain values; no model instances)."""
+
+    pk: int
+    resource_id: int
+    number: int
+    title: str
+    description: str
+    keywords: list[str]
+    language: str
+    levels: list[str]
+    resource_types: list[str]
+    licence: str
+    published_at: datetime | None
+    source: str
+    is_fictitious: bool
+    created_at: datetime
+    publisher_id: int
+    publisher_name: str
+    publisher_slug: str
+    region_id: int | None
+    region_code: str | None
+    region_name: str | None
+
+
+_VERSION_FIELDS = (
+    "pk",
+    "resource_id",
+    "number",
+    "title",
+    "description",
+    "keywords",
+    "language",
+    "educational_levels",
+    "learning_resource_types",
+    "licence",
+    "published_at",
+    "resource__source",
+    "resource__is_fictitious",
+    "resource__created_at",
+    "resource__publisher_id",
+    "resource__publisher__name",
+    "resource__publisher__slug",
+    "resource__publisher__region_id",
+    "resource__publisher__region__code",
+    "resource__publisher__region__name",
+)
+
+
+def _versions(resource_ids: list[int]) -> list[_Version]:
+    rows = (
         ResourceVersion.objects.filter(resource_id__in=resource_ids, status=ResourceVersion.Status.PUBLISHED)
         .filter(resource__current_id=F("pk"))
-        .select_related("resource__publisher")
-        .prefetch_related(
-            Prefetch("themes", queryset=themes),
-            Prefetch("authors", queryset=Author.objects.order_by("position")),
-        )
+        .values_list(*_VERSION_FIELDS)
     )
+    return [_Version(*row) for row in rows]
+
+
+def _themes_of(version_ids: list[int]) -> dict[int, list[Theme]]:
+    themes = {theme.pk: theme for theme in Theme.objects.select_related("parent")}
+    links = ResourceVersion.themes.through.objects.filter(resourceversion_id__in=version_ids).values_list(
+        "resourceversion_id", "theme_id"
+    )
+    by_version: dict[int, list[Theme]] = {}
+    for version_id, theme_id in links.order_by("resourceversion_id", "theme__code"):
+        by_version.setdefault(version_id, []).append(themes[theme_id])
+    return by_version
+
+
+def _authors_of(version_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    rows = Author.objects.filter(version_id__in=version_ids).order_by("version_id", "position", "pk")
+    by_version: dict[int, list[tuple[str, str]]] = {}
+    for version_id, name, organisation in rows.values_list("version_id", "name", "organisation"):
+        by_version.setdefault(version_id, []).append((name, organisation))
+    return by_version
 
 
 def _ratings(resource_ids: list[int]) -> dict[int, tuple[float, int]]:
@@ -95,57 +164,59 @@ def _ratings(resource_ids: list[int]) -> dict[int, tuple[float, int]]:
 
 def _index_batch(resource_ids: list[int]) -> int:
     versions = _versions(resource_ids)
+    version_ids = [v.pk for v in versions]
+    themes_of = _themes_of(version_ids)
+    authors_of = _authors_of(version_ids)
     ratings = _ratings(resource_ids)
     qualifications = framework_selectors.aligned_qualifications(
-        content_type=ContentType.objects.get_for_model(ResourceVersion), object_ids=[v.pk for v in versions]
+        content_type=ContentType.objects.get_for_model(ResourceVersion), object_ids=version_ids
     )
-    documents: list[SearchDocument] = []
+    documents: list[tuple[Any, ...]] = []
     facet_keys: dict[int, list[FacetKey]] = {}
-    words: set[str] = set()
+    texts: list[str] = []
     for version in versions:
-        resource = version.resource
-        publisher = resource.publisher
-        themes = list(version.themes.all())
-        authors = [str(author) for author in version.authors.all()]
+        themes = themes_of.get(version.pk, [])
+        authors = authors_of.get(version.pk, [])
+        author_texts = [f"{name} ({organisation})" if organisation else name for name, organisation in authors]
         title = analyze(version.title)
-        body = analyze(" ".join([version.description, " ".join(version.keywords), " ".join(authors)]))
-        average, count = ratings.get(resource.pk, (None, 0))
+        body = analyze(" ".join([version.description, " ".join(version.keywords), " ".join(author_texts)]))
+        average, count = ratings.get(version.resource_id, (None, 0))
         documents.append(
-            SearchDocument(
-                resource_id=resource.pk,
-                version_number=version.number,
-                title=version.title,
-                description=version.description,
-                publisher_id=publisher.pk,
-                publisher_name=publisher.name,
-                publisher_slug=publisher.slug,
-                region_id=publisher.region_id,
-                licence=version.licence,
-                language=version.language,
-                levels=version.educational_levels,
-                resource_types=version.learning_resource_types,
-                theme_codes=[theme.code for theme in themes],
-                authors=", ".join(author.name for author in version.authors.all())[:500],
-                source=resource.source,
-                published_at=version.published_at or resource.created_at,
-                rating_average=average,
-                rating_count=count,
-                is_fictitious=resource.is_fictitious,
-                title_terms=" ".join(title.terms),
-                body_terms=" ".join(body.terms),
-                variant_terms=" ".join([*title.variants, *body.variants]),
+            (
+                version.resource_id,
+                version.number,
+                version.title,
+                version.description,
+                version.publisher_id,
+                version.publisher_name,
+                version.publisher_slug,
+                version.region_id,
+                version.licence,
+                version.language,
+                _json(version.levels),
+                _json(version.resource_types),
+                _json([theme.code for theme in themes]),
+                ", ".join(name for name, _ in authors)[:500],
+                version.source,
+                _datetime(version.published_at or version.created_at),
+                average,
+                count,
+                version.is_fictitious,
+                " ".join(title.terms),
+                " ".join(body.terms),
+                " ".join([*title.variants, *body.variants]),
             )
         )
         keys = [
             FacetKey("licence", version.licence),
             FacetKey("language", version.language),
-            FacetKey("source", resource.source),
-            FacetKey("publisher", publisher.slug, publisher.name),
+            FacetKey("source", version.source),
+            FacetKey("publisher", version.publisher_slug, version.publisher_name),
         ]
-        if publisher.region_id:
-            keys.append(FacetKey("region", publisher.region.code, publisher.region.name))
-        keys += [FacetKey("level", level) for level in version.educational_levels]
-        keys += [FacetKey("type", kind) for kind in version.learning_resource_types]
+        if version.region_code:
+            keys.append(FacetKey("region", version.region_code, version.region_name or ""))
+        keys += [FacetKey("level", level) for level in version.levels]
+        keys += [FacetKey("type", kind) for kind in version.resource_types]
         seen_themes = set()
         for theme in themes:
             for node in (theme, theme.parent):
@@ -156,25 +227,76 @@ def _index_batch(resource_ids: list[int]) -> int:
             FacetKey("qualification", str(q.pk), f"{q.name} (niveau {q.level})", f"{q.name} (level {q.level})")
             for q in qualifications.get(version.pk, [])
         ]
-        facet_keys[resource.pk] = keys
-        words |= vocabulary_words(f"{version.title} {version.description} {' '.join(version.keywords)}")
+        facet_keys[version.resource_id] = keys
+        texts += [version.title, version.description, *version.keywords]
 
+    words = vocabulary_of(texts)
     facet_ids = _facet_ids({key for keys in facet_keys.values() for key in keys})
-    with transaction.atomic():
-        SearchDocument.objects.filter(resource_id__in=resource_ids).delete()
-        SearchDocument.objects.bulk_create(documents, batch_size=500)
-        DocumentFacet.objects.bulk_create(
-            (
-                DocumentFacet(document_id=resource_id, facet_id=facet_ids[(key.group, key.value)])
-                for resource_id, keys in facet_keys.items()
-                for key in keys
-            ),
-            batch_size=2000,
-        )
-        SearchWord.objects.bulk_create(
-            (SearchWord(word=word[:60], documents=1) for word in words), batch_size=2000, ignore_conflicts=True
+    links = {
+        (resource_id, facet_ids[(key.group, key.value)]) for resource_id, keys in facet_keys.items() for key in keys
+    }
+    with transaction.atomic(), connection.cursor() as cursor:
+        _delete_documents(resource_ids)
+        cursor.executemany(_insert_sql(SearchDocument, DOCUMENT_COLUMNS), documents)
+        backend().documents_added(cursor, [row[0] for row in documents])  # type: ignore[misc]
+        cursor.executemany(_insert_sql(DocumentFacet, ("document_id", "facet_id")), sorted(links))
+        cursor.executemany(
+            f"{_insert_sql(SearchWord, ('word', 'documents'))} ON CONFLICT (word) DO NOTHING",
+            [(word[:60], 1) for word in sorted(words)],
         )
     return len(documents)
+
+
+DOCUMENT_COLUMNS = (
+    "resource_id",
+    "version_number",
+    "title",
+    "description",
+    "publisher_id",
+    "publisher_name",
+    "publisher_slug",
+    "region_id",
+    "licence",
+    "language",
+    "levels",
+    "resource_types",
+    "theme_codes",
+    "authors",
+    "source",
+    "published_at",
+    "rating_average",
+    "rating_count",
+    "is_fictitious",
+    "title_terms",
+    "body_terms",
+    "variant_terms",
+)
+
+
+def _insert_sql(model: type[models.Model], columns: Iterable[str]) -> str:
+    """A plain INSERT for executemany: bulk_create builds a model instance per row, which dominates at this volume."""
+    quote = connection.ops.quote_name
+    names = list(columns)
+    table, fields, values = (
+        quote(model._meta.db_table),
+        ", ".join(quote(n) for n in names),
+        ", ".join(["%s"] * len(names)),
+    )
+    return f"INSERT INTO {table} ({fields}) VALUES ({values})"  # noqa: S608 - quoted names of our own tables
+
+
+def _json(value: object) -> object:
+    return SearchDocument._meta.get_field("levels").get_db_prep_save(value, connection)
+
+
+def _datetime(value: datetime) -> object:
+    return SearchDocument._meta.get_field("published_at").get_db_prep_save(value, connection)
+
+
+def _delete_documents(resource_ids: list[int]) -> None:
+    """Delete documents and their facet links without loading them (the full-text index follows by itself)."""
+    DocumentFacet.objects.filter(document_id__in=resource_ids)._raw_delete(DocumentFacet.objects.db)
+    SearchDocument.objects.filter(resource_id__in=resource_ids)._raw_delete(SearchDocument.objects.db)
 
 
 def _facet_ids(keys: set[FacetKey]) -> dict[tuple[str, str], int]:

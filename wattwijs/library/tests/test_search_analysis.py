@@ -130,3 +130,10 @@ def test_it_suggests_close_spellings() -> None:
 
 def test_it_suggests_nothing_for_a_known_word() -> None:
     assert suggest("Warmtepomp", ["warmtepomp", "warmtepompen"]) == []
+
+
+def test_the_bulk_vocabulary_equals_the_words_of_each_text():
+    from wattwijs.library.search.analysis import vocabulary_of, vocabulary_words
+
+    texts = ["De coëfficiënt van een zon-PV-installatie", "CO2-neutraal bouwen, abc2def en warmtepompen"]
+    assert vocabulary_of(texts) == vocabulary_words(texts[0]) | vocabulary_words(texts[1])
