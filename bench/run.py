@@ -109,7 +109,8 @@ def main() -> None:
     bench = Bench(requests=args.requests, engine=connection.vendor)
     # A second run of load_demo finds everything in place and takes seconds.
     bench.report("load_demo", f"{load_seconds:.1f} s", f"--scale {args.scale}")
-    for module_path in sorted((ROOT / "bench").glob(f"bench_*{args.only}*.py")):
+    pattern = f"bench_*{args.only}*.py" if args.only else "bench_*.py"
+    for module_path in sorted((ROOT / "bench").glob(pattern)):
         module = importlib.import_module(f"bench.{module_path.stem}")
         module.run(bench)
 

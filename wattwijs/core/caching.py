@@ -43,3 +43,22 @@ def cached(namespace: str, parts: object, compute: Callable[[], T], timeout: int
 
 def invalidate(namespace: str) -> None:
     cache.set(f"wattwijs:{namespace}:generation", uuid.uuid4().hex, timeout=None)
+
+
+_in_process: dict[tuple[str, str], tuple[str, object]] = {}
+
+
+def cached_in_process(namespace: str, parts: object, compute: Callable[[], T]) -> T:
+    """Like ``cached``, but the value stays in this process (no pickling), for larger read-mostly tables.
+
+    It is still dropped by ``invalidate(namespace)``: each read compares the generation token in the
+    shared cache with the one the value was computed under.
+    """
+    generation = _generation(namespace)
+    key = (namespace, repr(parts))
+    hit = _in_process.get(key)
+    if hit is not None and hit[0] == generation:
+        return hit[1]  # type: ignore[return-value]
+    value = compute()
+    _in_process[key] = (generation, value)
+    return value

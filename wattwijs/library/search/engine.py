@@ -26,8 +26,8 @@ from wattwijs.library.search.query import Query, parse
 # The facet groups in the order the filter panel shows them.
 FACET_GROUPS = ("theme", "level", "type", "licence", "language", "publisher", "region", "qualification", "source")
 SORTS = ("relevance", "newest", "rating", "title")
-# Groups whose values are all shown; long groups show the most frequent values.
-FACET_LIMIT = 12
+# Long groups (publishers, qualifications) show their most frequent values.
+FACET_VALUES_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,29 @@ class SearchOutcome:
     relaxed: bool = False
 
 
-def facet_table() -> dict[int, FacetInfo]:
-    """All facet values by id; small, and cached until indexing adds or renames one."""
+@dataclass(frozen=True)
+class FacetTable:
+    by_id: dict[int, FacetInfo]
+    by_value: dict[tuple[str, str], FacetInfo]
+    ids_by_group: dict[str, list[int]]
 
-    def load() -> dict[int, FacetInfo]:
+
+def facet_tables() -> FacetTable:
+    """All facet values (a few thousand: publishers are the most), kept in the process until indexing changes them."""
+
+    def load() -> FacetTable:
         rows = Facet.objects.values_list("pk", "group", "value", "label", "label_en")
-        return {pk: FacetInfo(pk, group, value, label, label_en) for pk, group, value, label, label_en in rows}
+        by_id = {pk: FacetInfo(pk, group, value, label, label_en) for pk, group, value, label, label_en in rows}
+        ids_by_group: dict[str, list[int]] = {}
+        for info in by_id.values():
+            ids_by_group.setdefault(info.group, []).append(info.pk)
+        return FacetTable(by_id, {(i.group, i.value): i for i in by_id.values()}, ids_by_group)
 
-    return caching.cached(FACETS_CACHE, "all", load, timeout=3600)
+    return caching.cached_in_process(FACETS_CACHE, "all", load)
+
+
+def facet_table() -> dict[int, FacetInfo]:
+    return facet_tables().by_id
 
 
 def search(params: SearchParams) -> SearchOutcome:
@@ -96,8 +111,8 @@ def search(params: SearchParams) -> SearchOutcome:
 
 
 def _search(params: SearchParams, query: Query) -> SearchOutcome:
-    facets_by_id = facet_table()
-    by_value = {(info.group, info.value): info for info in facets_by_id.values()}
+    tables = facet_tables()
+    facets_by_id, by_value = tables.by_id, tables.by_value
     documents = SearchDocument.objects.all()
     if not query.is_empty:
         documents = documents.filter(resource_id__in=backend().matching_ids(query))
@@ -129,7 +144,7 @@ def _search(params: SearchParams, query: Query) -> SearchOutcome:
         for group in group_filters:
             links = DocumentFacet.objects.filter(
                 document_id__in=restricted(skip=group).values("resource_id"),
-                facet_id__in=[info.pk for info in facets_by_id.values() if info.group == group],
+                facet_id__in=tables.ids_by_group.get(group, []),
             )
             per_group[group] = list(links.values_list("facet_id").annotate(n=Count("*")).order_by())
         selected_sources = set(params.filters.get("source", ()))
@@ -147,11 +162,7 @@ def _search(params: SearchParams, query: Query) -> SearchOutcome:
         total, per_group = count()
 
     facets = {
-        group: sorted(
-            (FacetCount(facets_by_id[pk].value, n, facets_by_id[pk]) for pk, n in rows),
-            key=lambda item: -item.count,
-        )
-        for group, rows in per_group.items()
+        group: _top_values(rows, facets_by_id, params.filters.get(group, ())) for group, rows in per_group.items()
     }
     return SearchOutcome(
         query=query, total=total, documents=_ordered(restricted(), query, params), facets=facets, facet_info=by_value
@@ -198,3 +209,13 @@ def nearest_themes(query: Query, limit: int = 5) -> list[FacetInfo]:
         if terms & stems or any(term[:4] in starts for term in terms if len(term) >= 4):
             found.append(info)
     return sorted(found, key=facet_label)[:limit]
+
+
+def _top_values(
+    rows: list[tuple[int, int]], facets_by_id: dict[int, FacetInfo], selected: tuple[str, ...]
+) -> list[FacetCount]:
+    """The most frequent values of a group (and the selected ones): a filter panel, not a full list."""
+    ordered = sorted(rows, key=lambda row: -row[1])
+    shown = ordered[:FACET_VALUES_SHOWN]
+    shown += [row for row in ordered[FACET_VALUES_SHOWN:] if facets_by_id[row[0]].value in selected]
+    return [FacetCount(facets_by_id[pk].value, n, facets_by_id[pk]) for pk, n in shown]
