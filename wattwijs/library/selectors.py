@@ -15,8 +15,9 @@ from wattwijs.core.models import Theme
 from wattwijs.core.permissions import AnyUser
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.library import licences, permissions, vocabularies
-from wattwijs.library.models import Collection, Resource, ResourceVersion, Review, SearchDocument
-from wattwijs.library.search.engine import FacetInfo, facet_table
+from wattwijs.library.models import Collection, Resource, ResourceVersion, Review, SearchDocument, Source
+from wattwijs.library.search.backends import backend
+from wattwijs.library.search.engine import FacetInfo, facet_label, facet_tables
 from wattwijs.library.search.query import Query, highlight
 
 Status = ResourceVersion.Status
@@ -54,15 +55,12 @@ def result_rows(documents: list[SearchDocument], query: Query) -> list[ResultRow
 
 
 def _theme_labels() -> dict[str, str]:
-    from wattwijs.library.search.engine import facet_label
-
-    return {info.value: facet_label(info) for info in facet_table().values() if info.group == "theme"}
+    tables = facet_tables()
+    return {tables.by_id[pk].value: facet_label(tables.by_id[pk]) for pk in tables.ids_by_group.get("theme", [])}
 
 
 def facet_value_label(info: FacetInfo) -> str:
     """The label of a facet value in the active language."""
-    from wattwijs.library.search.engine import facet_label
-
     group, value = info.group, info.value
     if group == "licence":
         licence = licences.LICENCES.get(value)
@@ -74,15 +72,11 @@ def facet_value_label(info: FacetInfo) -> str:
     if group == "language":
         return vocabularies.language_label(value)
     if group == "source":
-        from wattwijs.library.models import Source
-
         return str(dict(Source.choices).get(value, value))
     return facet_label(info) or value
 
 
 def autocomplete_titles(query: Query, limit: int = 8) -> list[SearchDocument]:
-    from wattwijs.library.search.backends import backend
-
     if query.is_empty:
         return []
     documents = SearchDocument.objects.only("resource_id", "title")

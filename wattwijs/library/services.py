@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wattwijs.core.models import Organisation, Theme, User
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
+from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework import services as framework_services
 from wattwijs.framework.models import Competence, FrameworkUnit, Qualification, WorkProcess
 from wattwijs.library import licences, permissions
@@ -261,8 +262,6 @@ def _copy_version(
         )
         for f in source.files.all()
     )
-    from wattwijs.framework import selectors as framework_selectors
-
     aligned = framework_selectors.alignments_of(obj=source)
     framework_services.alignment_set(
         actor=actor,

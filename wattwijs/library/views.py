@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -151,30 +153,44 @@ def resource_create(request: HttpRequest) -> HttpResponse:
     form = ResourceForm(
         request.POST or None, request.FILES or None, publishers=publishers, work_processes=_work_processes()
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                version = services.resource_create(
-                    actor=request.user,
-                    publisher=form.cleaned_data["publisher"],
-                    data=form.metadata(),
-                    themes=form.cleaned_data["themes"],
-                    authors=form.author_list(),
-                    alignment=services.Alignment(work_processes=list(form.cleaned_data.get("work_processes", []))),
-                )
-                _attach_upload(request, form, version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your material has been saved as a draft. Submit it when it is ready."))
-            return redirect(version.get_absolute_url())
-    return render(request, "library/resource_form.html", {"form": form, "version": None})
+
+    def create() -> ResourceVersion:
+        return services.resource_create(
+            actor=request.user,
+            publisher=form.cleaned_data["publisher"],
+            data=form.metadata(),
+            themes=form.cleaned_data["themes"],
+            authors=form.author_list(),
+            alignment=_alignment(form),
+        )
+
+    saved = _save_resource_form(
+        request, form, create, _("Your material has been saved as a draft. Submit it when it is ready.")
+    )
+    return saved or render(request, "library/resource_form.html", {"form": form, "version": None})
 
 
-def _attach_upload(request: HttpRequest, form: ResourceForm, version: ResourceVersion) -> None:
-    upload = form.cleaned_data.get("upload")
-    if upload:
-        services.file_attach(actor=request.user, version=version, upload=upload, checked=form.checked_file)
+def _alignment(form: ResourceForm) -> services.Alignment:
+    return services.Alignment(work_processes=list(form.cleaned_data.get("work_processes", [])))
+
+
+def _save_resource_form(
+    request: HttpRequest, form: ResourceForm, save: Callable[[], ResourceVersion], message: str
+) -> HttpResponse | None:
+    """Run ``save`` and store the upload in one transaction; the redirect on success, None to show the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        with transaction.atomic():
+            version = save()
+            upload = form.cleaned_data.get("upload")
+            if upload:
+                services.file_attach(actor=request.user, version=version, upload=upload, checked=form.checked_file)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, message)
+    return redirect(version.get_absolute_url())
 
 
 @login_required
@@ -192,24 +208,19 @@ def version_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         publishers=Organisation.objects.filter(pk=resource.publisher_id),
         work_processes=_work_processes(),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services.version_update(
-                    actor=request.user,
-                    version=version,
-                    data=form.metadata(),
-                    themes=form.cleaned_data["themes"],
-                    authors=form.author_list(),
-                    alignment=services.Alignment(work_processes=list(form.cleaned_data.get("work_processes", []))),
-                )
-                _attach_upload(request, form, version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your changes have been saved."))
-            return redirect(version.get_absolute_url())
-    return render(request, "library/resource_form.html", {"form": form, "version": version})
+
+    def update() -> ResourceVersion:
+        return services.version_update(
+            actor=request.user,
+            version=version,
+            data=form.metadata(),
+            themes=form.cleaned_data["themes"],
+            authors=form.author_list(),
+            alignment=_alignment(form),
+        )
+
+    saved = _save_resource_form(request, form, update, _("Your changes have been saved."))
+    return saved or render(request, "library/resource_form.html", {"form": form, "version": version})
 
 
 @login_required
