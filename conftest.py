@@ -55,4 +55,7 @@ def empty_cache() -> None:
     """Cached reads must not leak between tests whose database changes are rolled back."""
     from django.core.cache import cache
 
+    from wattwijs.library.search import index
+
     cache.clear()
+    index.forget_held()

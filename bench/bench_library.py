@@ -85,13 +85,19 @@ def relevance(bench: Bench) -> None:
     """nDCG@10 of the judged Dutch queries in relevance_judgments.py, over the whole index."""
     from bench.relevance_judgments import JUDGMENTS
     from wattwijs.library.demo import GENERATED_URL
+    from wattwijs.library.models import Resource
     from wattwijs.library.search.engine import SearchParams, search
 
     # Only the curated demo materials are judged; generated ones (at --scale > 1) are left out of the ranking.
+    generated = set(Resource.objects.filter(current__location__startswith=GENERATED_URL).values_list("pk", flat=True))
     scores = []
     for q, grades in JUDGMENTS.items():
-        documents = search(SearchParams(q=q)).documents.exclude(resource__current__location__startswith=GENERATED_URL)
-        ranked = [doc.title for doc in documents[:10]]
-        scores.append(_ndcg_at_10(ranked, grades))
+        results = search(SearchParams(q=q)).documents
+        ranked: list[str] = []
+        for start in range(0, len(results), 1000):
+            ranked += [doc.title for doc in results[start : start + 1000] if doc.resource_id not in generated]
+            if len(ranked) >= 10:
+                break
+        scores.append(_ndcg_at_10(ranked[:10], grades))
     mean = sum(scores) / len(scores)
     bench.report("library relevance, nDCG@10", f"{mean:.3f} over {len(scores)} judged queries")

@@ -331,6 +331,9 @@ class SearchDocument(models.Model):
     title_terms = models.TextField()
     body_terms = models.TextField()
     variant_terms = models.TextField()
+    # The document's Facet ids, packed as little-endian 32-bit integers (see ``search.matrix``). Nullable so
+    # that adding the column never rebuilds the table (which would drop the SQLite full-text triggers).
+    facet_ids = models.BinaryField(null=True)
 
     class Meta:
         indexes = [
@@ -361,18 +364,17 @@ class Facet(models.Model):
         return f"{self.group}={self.value}"
 
 
-class DocumentFacet(models.Model):
-    """A search document has a facet value. All facet counts of a search come from one GROUP BY on this table."""
+class SearchIndexState(models.Model):
+    """The search index's version (one row): every write to the index draws a new one in the same transaction.
 
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facet_links")
-    facet = models.ForeignKey(Facet, on_delete=models.CASCADE, related_name="+")
+    Search processes keep derived tables (facet values, the facet matrix) in memory and compare this
+    version before use, so a change made by any process is seen by all of them once it is committed.
+    """
 
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["document", "facet"], name="library_document_facet_unique")]
-        indexes = [models.Index(fields=["facet", "document"], name="library_facet_document_idx")]
+    version = models.CharField(max_length=32)
 
     def __str__(self) -> str:
-        return f"{self.document_id}: {self.facet_id}"
+        return self.version
 
 
 class SearchWord(models.Model):

@@ -17,7 +17,7 @@ from wattwijs.framework import selectors as framework_selectors
 from wattwijs.library import licences, permissions, vocabularies
 from wattwijs.library.models import Collection, Resource, ResourceVersion, Review, SearchDocument, Source
 from wattwijs.library.search.backends import backend
-from wattwijs.library.search.engine import FacetInfo, facet_label, facet_tables
+from wattwijs.library.search.engine import FacetInfo, FacetTable, documents_in_order, facet_label
 from wattwijs.library.search.query import Query, highlight
 
 Status = ResourceVersion.Status
@@ -36,9 +36,10 @@ class ResultRow:
     licence: licences.Licence | None
 
 
-def result_rows(documents: list[SearchDocument], query: Query) -> list[ResultRow]:
+def result_rows(documents: list[SearchDocument], query: Query, tables: FacetTable) -> list[ResultRow]:
     """What a result line shows, from the search document alone (no further queries)."""
-    themes = _theme_labels()
+    theme_ids = tables.ids_by_group["theme"].tolist() if "theme" in tables.ids_by_group else []
+    themes = {tables.by_id[pk].value: facet_label(tables.by_id[pk]) for pk in theme_ids}
     rows = []
     for document in documents:
         rows.append(
@@ -52,11 +53,6 @@ def result_rows(documents: list[SearchDocument], query: Query) -> list[ResultRow
             )
         )
     return rows
-
-
-def _theme_labels() -> dict[str, str]:
-    tables = facet_tables()
-    return {tables.by_id[pk].value: facet_label(tables.by_id[pk]) for pk in tables.ids_by_group.get("theme", [])}
 
 
 def facet_value_label(info: FacetInfo) -> str:
@@ -79,8 +75,7 @@ def facet_value_label(info: FacetInfo) -> str:
 def autocomplete_titles(query: Query, limit: int = 8) -> list[SearchDocument]:
     if query.is_empty:
         return []
-    documents = SearchDocument.objects.only("resource_id", "title")
-    return list(backend().by_relevance(documents, query)[:limit])
+    return documents_in_order(backend().ranked(query, 0, limit))
 
 
 # Materials and versions -----------------------------------------------------------

@@ -76,7 +76,8 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
     ]
     if params.q:
         chips.insert(0, {"label": f"“{params.q}”", "url": links.url(q=None)})
-    rows = selectors.result_rows(list(page.object_list), outcome.query)
+    rows = selectors.result_rows(list(page.object_list), outcome.query, outcome.tables)
+    nothing_found = outcome.total == 0 and bool(params.q)
     context = {
         "form": form,
         "params": params,
@@ -86,10 +87,10 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "chips": chips,
         "sort": params.effective_sort,
         "relaxed": outcome.relaxed,
-        "suggestions": engine.did_you_mean(outcome.query) if outcome.total == 0 and params.q else [],
+        "suggestions": engine.did_you_mean(outcome.query) if nothing_found else [],
         "themes": [
             {"label": engine.facet_label(info), "url": f"?theme={info.value}"}
-            for info in (engine.nearest_themes(outcome.query) if outcome.total == 0 and params.q else [])
+            for info in (engine.nearest_themes(outcome.query, outcome.tables) if nothing_found else [])
         ],
         "can_share": permissions.can_share(request.user),
         "can_moderate": permissions.moderated_organisation_ids(request.user) != [],

@@ -1,20 +1,20 @@
 """The two full-text backends behind one interface: SQLite FTS5 and PostgreSQL tsvector.
 
 Both receive a parsed ``Query`` and express it in their own syntax; what a term is was decided in
-``analysis``, so both match the same documents. Each backend gives a subquery of matching document
-ids (for filters and facet counts) and a relevance ordering for a result page.
+``analysis``, so both match the same documents. Each backend gives the matching document
+ids, in relevance order when asked; filters, facet counts and other orders are the engine's work.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
+import numpy as np
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
-from django.db.models import QuerySet
-from django.db.models.expressions import RawSQL
 
-from wattwijs.library.models import SearchDocument
+from wattwijs.library.search.matrix import Ints
 from wattwijs.library.search.query import Query
 from wattwijs.library.search.query import to_fts5 as _to_fts5
 from wattwijs.library.search.query import to_tsquery as _to_tsquery
@@ -30,15 +30,34 @@ def to_tsquery(query: Query) -> str:
     return _to_tsquery(query, phrase_weights="AB")
 
 
+@dataclass(frozen=True)
+class Matches:
+    ids: Ints  # every matching resource id, in no particular order
+    best: list[int]  # the best ``best`` of them, best first
+
+
 class Backend(Protocol):
     def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
         """Bring the full-text index up to date after documents were inserted."""
 
-    def matching_ids(self, query: Query) -> RawSQL:
-        """A subquery of the resource ids of the documents that match ``query``."""
+    def matches(self, query: Query, *, best: int) -> Matches:
+        """The documents that match ``query``, and the ``best`` of them by relevance."""
 
-    def by_relevance(self, documents: QuerySet[SearchDocument], query: Query) -> QuerySet[SearchDocument]:
-        """``documents`` (already restricted to matches) ordered best first."""
+    def ranked(self, query: Query, start: int, stop: int, among: Ints | None = None) -> list[int]:
+        """Resource ids at places ``start`` to ``stop`` of the matches (only those ``among`` these) by relevance."""
+
+
+def _ids(joined: str | None) -> Ints:
+    """Ids from a comma-separated list made by the database (one value instead of a row per id)."""
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(joined, dtype=np.int64, sep=",")
+
+
+def _fetch_ids(sql: str, params: list[Any]) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 FTS_INSERT = (
@@ -50,48 +69,63 @@ FTS_INSERT = (
 class SQLiteBackend:
     """FTS5 with BM25 ranking; a title hit weighs more than a body hit, a spelling variant least."""
 
+    MATCH = "FROM library_search_fts WHERE library_search_fts MATCH %s"
+    # Ties (equal scores) go to the most recently shared material.
+    BEST_FIRST = "ORDER BY bm25(library_search_fts, 8.0, 2.0, 1.0), rowid DESC"
+
     def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
         if not resource_ids:
             return
         placeholders = ", ".join(["%s"] * len(resource_ids))
         cursor.execute(f"{FTS_INSERT} WHERE resource_id IN ({placeholders})", resource_ids)  # noqa: S608
 
-    def matching_ids(self, query: Query) -> RawSQL:
-        return RawSQL("SELECT rowid FROM library_search_fts WHERE library_search_fts MATCH %s", [to_fts5(query)])
+    def matches(self, query: Query, *, best: int) -> Matches:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT group_concat(rowid) {self.MATCH}", [to_fts5(query)])
+            ids = _ids(cursor.fetchone()[0])
+        return Matches(ids=ids, best=self.ranked(query, 0, best) if best and len(ids) else [])
 
-    def by_relevance(self, documents: QuerySet[SearchDocument], query: Query) -> QuerySet[SearchDocument]:
-        return documents.extra(
-            tables=["library_search_fts"],
-            where=[
-                "library_search_fts.rowid = library_searchdocument.resource_id",
-                "library_search_fts MATCH %s",
-            ],
-            params=[to_fts5(query)],
-            select={"score": "bm25(library_search_fts, 8.0, 2.0, 1.0)"},
-            order_by=["score", "-published_at"],
-        )
+    def ranked(self, query: Query, start: int, stop: int, among: Ints | None = None) -> list[int]:
+        sql, params = f"SELECT rowid {self.MATCH}", [to_fts5(query)]
+        if among is not None:
+            # The unary plus keeps FTS5 from looking up each candidate: the match runs once and is filtered.
+            sql += " AND +rowid IN (SELECT value FROM json_each(%s))"
+            params.append(f"[{','.join(map(str, among.tolist()))}]")
+        return _fetch_ids(f"{sql} {self.BEST_FIRST} LIMIT %s OFFSET %s", [*params, stop - start, start])
 
 
 class PostgreSQLBackend:
     """A GIN-indexed stored tsvector; ts_rank with the title in weight A, body B and variants C."""
 
+    MATCH = "FROM library_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+    SCORE = "ts_rank(search_vector, to_tsquery('simple', %s), 0)"
+
     def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
         """Nothing to do: the tsvector column is generated by the database on insert."""
 
-    def matching_ids(self, query: Query) -> RawSQL:
-        return RawSQL(
-            "SELECT resource_id FROM library_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)",
-            [to_tsquery(query)],
-        )
-
-    def by_relevance(self, documents: QuerySet[SearchDocument], query: Query) -> QuerySet[SearchDocument]:
+    def matches(self, query: Query, *, best: int) -> Matches:
+        # One pass over the matching rows gives both: reading the rows is the cost, ranking them is cheap.
         tsquery = to_tsquery(query)
-        return documents.extra(
-            where=["library_searchdocument.search_vector @@ to_tsquery('simple', %s)"],
-            params=[tsquery],
-            select={"score": "-ts_rank(library_searchdocument.search_vector, to_tsquery('simple', %s), 0)"},
-            select_params=[tsquery],
-            order_by=["score", "-published_at"],
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH matched AS MATERIALIZED (SELECT resource_id, {self.SCORE} AS score {self.MATCH}) "  # noqa: S608
+                "SELECT (SELECT string_agg(resource_id::text, ',') FROM matched), "
+                "(SELECT array_agg(resource_id) FROM "
+                "(SELECT resource_id FROM matched ORDER BY score DESC, resource_id DESC LIMIT %s) AS best)",
+                [tsquery, tsquery, best],
+            )
+            joined, best_ids = cursor.fetchone()
+        return Matches(ids=_ids(joined), best=list(best_ids or []))
+
+    def ranked(self, query: Query, start: int, stop: int, among: Ints | None = None) -> list[int]:
+        tsquery = to_tsquery(query)
+        sql, params = f"SELECT resource_id {self.MATCH}", [tsquery]
+        if among is not None:
+            sql += " AND resource_id = ANY(%s)"
+            params.append(among.tolist())
+        return _fetch_ids(
+            f"{sql} ORDER BY {self.SCORE} DESC, resource_id DESC LIMIT %s OFFSET %s",
+            [*params, tsquery, stop - start, start],
         )
 
 

@@ -1,26 +1,27 @@
 """The search: full-text match, facet filters, facet counts and one page of results.
 
-Queries per search, whatever the page size: one GROUP BY for the counts of every facet group without
-an active filter, one more per group with an active filter (each facet is counted with the other
-filters applied, so choosing a value never hides the alternatives), and one for the page. The total
-comes from the counts of the "source" group, which every document has exactly one value of. Facet
-labels come from a cached copy of the small Facet table.
+The full-text backend gives the ids of the matching documents (best first when the results are
+ordered by relevance): one query. Filters, facet counts and the other orders work on the facet
+matrix in memory (see ``matrix``), and the page reads its documents by id: one more query. The
+index's version is read once per search to know whether the tables in memory are current.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, overload
 
-from django.db.models import Count, Q, QuerySet
+import numpy as np
+from django.conf import settings
 from django.utils.translation import get_language
 
-from wattwijs.core import caching
-from wattwijs.library.models import DocumentFacet, Facet, SearchDocument, SearchWord
+from wattwijs.library.models import Facet, SearchDocument, SearchWord
+from wattwijs.library.search import index, matrix
 from wattwijs.library.search.analysis import analyze, suggest
-from wattwijs.library.search.backends import backend
-from wattwijs.library.search.index import FACETS_CACHE, RESULTS_CACHE
+from wattwijs.library.search.backends import Matches, backend
+from wattwijs.library.search.matrix import FacetMatrix, Ints, Mask
 from wattwijs.library.search.query import Query, parse
 
 # The facet groups in the order the filter panel shows them.
@@ -63,26 +64,64 @@ class FacetCount:
     facet: FacetInfo
 
 
-@dataclass
-class SearchOutcome:
-    query: Query
-    total: int
-    documents: QuerySet[SearchDocument]
-    facets: dict[str, list[FacetCount]]
-    facet_info: dict[tuple[str, str], FacetInfo]
-    # True when no material has all the words, and these results have at least one of them.
-    relaxed: bool = False
-
-
 @dataclass(frozen=True)
 class FacetTable:
     by_id: dict[int, FacetInfo]
     by_value: dict[tuple[str, str], FacetInfo]
-    ids_by_group: dict[str, list[int]]
+    ids_by_group: dict[str, Ints]
 
 
-def facet_tables() -> FacetTable:
-    """All facet values (a few thousand: publishers are the most), kept in the process until indexing changes them."""
+class ResultList(Sequence[SearchDocument]):
+    """The ordered results of a search. Its length is known; a slice reads just those documents, in one query."""
+
+    def __init__(self, total: int, ids_between: Callable[[int, int], list[int]]) -> None:
+        self.total = total
+        self._ids_between = ids_between
+
+    def __len__(self) -> int:
+        return self.total
+
+    @overload
+    def __getitem__(self, index: int) -> SearchDocument: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SearchDocument]: ...
+
+    def __getitem__(self, index: int | slice) -> SearchDocument | list[SearchDocument]:
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[index:][:1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, step = index.indices(self.total)
+        if start >= stop:
+            return []
+        return documents_in_order(self._ids_between(start, stop))[::step]
+
+
+def documents_in_order(ids: list[int]) -> list[SearchDocument]:
+    """The documents of these resources in this order, without the columns only the search itself reads."""
+    by_id = SearchDocument.objects.defer("title_terms", "body_terms", "variant_terms", "facet_ids").in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+@dataclass
+class SearchOutcome:
+    query: Query
+    total: int
+    documents: ResultList
+    facets: dict[str, list[FacetCount]]
+    tables: FacetTable
+    # True when no material has all the words, and these results have at least one of them.
+    relaxed: bool = False
+
+    @property
+    def facet_info(self) -> dict[tuple[str, str], FacetInfo]:
+        return self.tables.by_value
+
+
+def facet_tables(at_version: str | None = None) -> FacetTable:
+    """All facet values (a few thousand: publishers are the most), kept in the process until the index changes."""
 
     def load() -> FacetTable:
         rows = Facet.objects.values_list("pk", "group", "value", "label", "label_en")
@@ -90,98 +129,80 @@ def facet_tables() -> FacetTable:
         ids_by_group: dict[str, list[int]] = {}
         for info in by_id.values():
             ids_by_group.setdefault(info.group, []).append(info.pk)
-        return FacetTable(by_id, {(i.group, i.value): i for i in by_id.values()}, ids_by_group)
+        arrays = {group: np.array(sorted(ids), dtype=np.int64) for group, ids in ids_by_group.items()}
+        return FacetTable(by_id, {(i.group, i.value): i for i in by_id.values()}, arrays)
 
-    return caching.cached_in_process(FACETS_CACHE, "all", load)
+    return index.held("facets", index.version() if at_version is None else at_version, load)
 
 
-def facet_table() -> dict[int, FacetInfo]:
-    return facet_tables().by_id
+def facet_matrix(at_version: str, tables: FacetTable) -> FacetMatrix:
+    return index.held("matrix", at_version, lambda: matrix.load({pk: info.group for pk, info in tables.by_id.items()}))
 
 
 def search(params: SearchParams) -> SearchOutcome:
     """All words must match; when that finds nothing, materials with one or more of the words are shown."""
     query = parse(params.q, prefix_last=params.prefix_last)
-    outcome = _search(params, query)
+    at_version = index.version()
+    outcome = _search(params, query, at_version)
     relaxed = query.any_clause()
     if outcome.total == 0 and relaxed != query:
-        outcome = _search(params, relaxed)
+        outcome = _search(params, relaxed, at_version)
         outcome.relaxed = True
     return outcome
 
 
-def _search(params: SearchParams, query: Query) -> SearchOutcome:
-    tables = facet_tables()
-    facets_by_id, by_value = tables.by_id, tables.by_value
-    documents = SearchDocument.objects.all()
+def _search(params: SearchParams, query: Query, at_version: str) -> SearchOutcome:
+    tables = facet_tables(at_version)
+    documents = facet_matrix(at_version, tables)
+    sort = params.effective_sort
+    # Each group is counted with the filters of the other groups, so choosing a value never hides the alternatives.
+    known = tables.by_value
+    chosen = {
+        group: documents.having(group, [known[(group, v)].pk for v in values if (group, v) in known])
+        for group, values in params.filters.items()
+        if group in FACET_GROUPS and values
+    }
+    found = Matches(ids=_NONE, best=[])
     if not query.is_empty:
-        documents = documents.filter(resource_id__in=backend().matching_ids(query))
+        # Without filters, the first page of results by relevance comes with the matches.
+        found = backend().matches(query, best=settings.PAGE_SIZE if sort == "relevance" and not chosen else 0)
+        matched = documents.mask_of(found.ids)
     elif params.q.strip():
         # Words that analyse to nothing (only stop words or symbols) match nothing.
-        documents = documents.none()
-
-    group_filters: dict[str, Q] = {}
-    for group, values in params.filters.items():
-        if group not in FACET_GROUPS or not values:
-            continue
-        ids = [by_value[(group, value)].pk for value in values if (group, value) in by_value]
-        group_filters[group] = Q(resource_id__in=DocumentFacet.objects.filter(facet_id__in=ids).values("document_id"))
-
-    def restricted(skip: str = "") -> QuerySet[SearchDocument]:
-        result = documents
-        for group, condition in group_filters.items():
-            if group != skip:
-                result = result.filter(condition)
-        return result
-
-    def count() -> tuple[int, dict[str, list[tuple[int, int]]]]:
-        per_group: dict[str, list[tuple[int, int]]] = {group: [] for group in FACET_GROUPS}
-        if group_filters or query.is_empty:
-            links = DocumentFacet.objects.filter(document_id__in=restricted().values("resource_id"))
-        else:
-            # Words only: the full-text index gives the document ids straight away.
-            links = DocumentFacet.objects.filter(document_id__in=backend().matching_ids(query))
-        for facet_id, n in links.values_list("facet_id").annotate(n=Count("*")).order_by():
-            info = facets_by_id.get(facet_id)
-            if info is not None and info.group not in group_filters:
-                per_group[info.group].append((facet_id, n))
-        for group in group_filters:
-            links = DocumentFacet.objects.filter(
-                document_id__in=restricted(skip=group).values("resource_id"),
-                facet_id__in=tables.ids_by_group.get(group, []),
-            )
-            per_group[group] = list(links.values_list("facet_id").annotate(n=Count("*")).order_by())
-        selected_sources = set(params.filters.get("source", ()))
-        total = sum(
-            n
-            for facet_id, n in per_group["source"]
-            if not selected_sources or facets_by_id[facet_id].value in selected_sources
-        )
-        return total, per_group
-
-    if query.is_empty and not params.q.strip() and not group_filters:
-        # The unfiltered overview counts every document; it changes only when the index does.
-        total, per_group = caching.cached(RESULTS_CACHE, ("overview",), count)
+        matched = ~documents.everything()
     else:
-        total, per_group = count()
+        matched = documents.everything()
 
+    def restricted(skip: str = "") -> Mask:
+        mask = matched.copy()
+        for group, having in chosen.items():
+            if group != skip:
+                mask &= having
+        return mask
+
+    selected = restricted()
+    counted = documents.counts(selected)
     facets = {
-        group: _top_values(rows, facets_by_id, params.filters.get(group, ())) for group, rows in per_group.items()
+        group: _top_values(
+            documents.counts(restricted(skip=group)) if group in chosen else counted,
+            tables.ids_by_group.get(group, _NONE),
+            tables.by_id,
+            params.filters.get(group, ()),
+        )
+        for group in FACET_GROUPS
     }
-    return SearchOutcome(
-        query=query, total=total, documents=_ordered(restricted(), query, params), facets=facets, facet_info=by_value
-    )
+    total = int(selected.sum())
+    if sort != "relevance" or query.is_empty:
+        results = ResultList(total, partial(documents.first, sort, selected))
+    elif chosen:
+        results = ResultList(total, partial(backend().ranked, query, among=documents.resource_ids[selected]))
+    else:
+        results = ResultList(total, partial(_best_between, query, found.best))
+    return SearchOutcome(query=query, total=total, documents=results, facets=facets, tables=tables)
 
 
-def _ordered(documents: QuerySet[SearchDocument], query: Query, params: SearchParams) -> QuerySet[SearchDocument]:
-    sort = params.effective_sort
-    if sort == "relevance" and not query.is_empty:
-        return backend().by_relevance(documents, query)
-    if sort == "rating":
-        return documents.order_by("-rating_average", "-rating_count", "-published_at", "-resource_id")
-    if sort == "title":
-        return documents.order_by("title", "resource_id")
-    return documents.order_by("-published_at", "-resource_id")
+def _best_between(query: Query, best: list[int], start: int, stop: int) -> list[int]:
+    return best[start:stop] if stop <= len(best) else backend().ranked(query, start, stop)
 
 
 def facet_label(info: FacetInfo) -> str:
@@ -201,12 +222,12 @@ def did_you_mean(query: Query) -> list[str]:
     return suggestions[:5]
 
 
-def nearest_themes(query: Query, limit: int = 5) -> list[FacetInfo]:
+def nearest_themes(query: Query, tables: FacetTable, limit: int = 5) -> list[FacetInfo]:
     """Themes whose name shares a word (or the start of one) with the query, for searches without results."""
     stems = query.stems()
     starts = {stem[:4] for stem in stems if len(stem) >= 4}
     found = []
-    for info in facet_table().values():
+    for info in tables.by_id.values():
         if info.group != "theme":
             continue
         terms = set(analyze(f"{info.label} {info.label_en}").terms)
@@ -215,11 +236,19 @@ def nearest_themes(query: Query, limit: int = 5) -> list[FacetInfo]:
     return sorted(found, key=facet_label)[:limit]
 
 
+_NONE = np.zeros(0, dtype=np.int64)
+
+
 def _top_values(
-    rows: list[tuple[int, int]], facets_by_id: dict[int, FacetInfo], selected: tuple[str, ...]
+    counted: Ints, group_ids: Ints, facets_by_id: dict[int, FacetInfo], selected: tuple[str, ...]
 ) -> list[FacetCount]:
     """The most frequent values of a group (and the selected ones): a filter panel, not a full list."""
-    ordered = sorted(rows, key=lambda row: -row[1])
-    shown = ordered[:FACET_VALUES_SHOWN]
-    shown += [row for row in ordered[FACET_VALUES_SHOWN:] if facets_by_id[row[0]].value in selected]
-    return [FacetCount(facets_by_id[pk].value, n, facets_by_id[pk]) for pk, n in shown]
+    ids = group_ids[group_ids < len(counted)]
+    numbers = counted[ids]
+    ids, numbers = ids[numbers > 0], numbers[numbers > 0]
+    order = np.argsort(-numbers, kind="stable")
+    shown = order[:FACET_VALUES_SHOWN].tolist()
+    if selected:
+        shown += [i for i in order[FACET_VALUES_SHOWN:].tolist() if facets_by_id[int(ids[i])].value in selected]
+    pairs = zip(ids[shown].tolist(), numbers[shown].tolist(), strict=True)
+    return [FacetCount(facets_by_id[pk].value, n, facets_by_id[pk]) for pk, n in pairs]

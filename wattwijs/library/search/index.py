@@ -8,35 +8,35 @@ PostgreSQL).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.db.models import Avg, Count, F, Q
 
-from wattwijs.core import caching
 from wattwijs.core.models import Theme
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.library.models import (
     Author,
-    DocumentFacet,
     Facet,
     Resource,
     ResourceVersion,
     Review,
     SearchDocument,
+    SearchIndexState,
     SearchWord,
 )
 from wattwijs.library.search.analysis import analyze, vocabulary_of
 from wattwijs.library.search.backends import backend
+from wattwijs.library.search.matrix import pack
 
-FACETS_CACHE = "library-facets"
-RESULTS_CACHE = "library-search"
 BATCH_SIZE = 2000
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,16 +53,15 @@ def index_resources(resource_ids: Iterable[int]) -> int:
     ids = iter(sorted(set(resource_ids)))
     while batch := list(islice(ids, BATCH_SIZE)):
         written += _index_batch(batch)
-    caching.invalidate(RESULTS_CACHE)
     return written
 
 
 def rebuild() -> int:
     """Index every published material again, and rebuild the word list."""
     with transaction.atomic():
-        DocumentFacet.objects.all().delete()
         SearchDocument.objects.all().delete()
         SearchWord.objects.all().delete()
+        _changed()
     ids = Resource.objects.filter(current__isnull=False).values_list("pk", flat=True).order_by("pk")
     return index_resources(ids)
 
@@ -71,7 +70,40 @@ def remove(resource_ids: Iterable[int]) -> None:
     ids = list(resource_ids)
     with transaction.atomic():
         _delete_documents(ids)
-    caching.invalidate(RESULTS_CACHE)
+        _changed()
+
+
+def version() -> str:
+    """The index's version; every committed change to the index gives it a new one."""
+    return SearchIndexState.objects.filter(pk=1).values_list("version", flat=True).first() or ""
+
+
+_held: dict[str, tuple[str, Any]] = {}
+
+
+def held(name: str, at_version: str, build: Callable[[], T]) -> T:
+    """A table derived from the index, kept in this process while the index stays at ``at_version``."""
+    hit = _held.get(name)
+    if hit is not None and hit[0] == at_version:
+        return hit[1]  # type: ignore[no-any-return]
+    value = build()
+    _held[name] = (at_version, value)
+    return value
+
+
+def forget_held() -> None:
+    _held.clear()
+
+
+def _changed() -> None:
+    """Give the index a new version, in the transaction of the change (one statement, safe between processes)."""
+    table = connection.ops.quote_name(SearchIndexState._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (id, version) VALUES (1, %s) "  # noqa: S608 - our own table
+            "ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+            [uuid.uuid4().hex],
+        )
 
 
 @dataclass(frozen=True)
@@ -172,7 +204,7 @@ def _index_batch(resource_ids: list[int]) -> int:
         content_type=ContentType.objects.get_for_model(ResourceVersion), object_ids=version_ids
     )
     documents: list[tuple[Any, ...]] = []
-    facet_keys: dict[int, list[FacetKey]] = {}
+    facet_keys: list[list[FacetKey]] = []
     texts: list[str] = []
     for version in versions:
         themes = themes_of.get(version.pk, [])
@@ -227,23 +259,24 @@ def _index_batch(resource_ids: list[int]) -> int:
             FacetKey("qualification", str(q.pk), f"{q.name} (niveau {q.level})", f"{q.name} (level {q.level})")
             for q in qualifications.get(version.pk, [])
         ]
-        facet_keys[version.resource_id] = keys
+        facet_keys.append(keys)
         texts += [version.title, version.description, *version.keywords]
 
     words = vocabulary_of(texts)
-    facet_ids = _facet_ids({key for keys in facet_keys.values() for key in keys})
-    links = {
-        (resource_id, facet_ids[(key.group, key.value)]) for resource_id, keys in facet_keys.items() for key in keys
-    }
+    facet_ids = _facet_ids({key for keys in facet_keys for key in keys})
+    documents = [
+        (*document, pack({facet_ids[(key.group, key.value)] for key in keys}))
+        for document, keys in zip(documents, facet_keys, strict=True)
+    ]
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_documents(resource_ids)
         cursor.executemany(_insert_sql(SearchDocument, DOCUMENT_COLUMNS), documents)
         backend().documents_added(cursor, [row[0] for row in documents])  # type: ignore[misc]
-        cursor.executemany(_insert_sql(DocumentFacet, ("document_id", "facet_id")), sorted(links))
         cursor.executemany(
             f"{_insert_sql(SearchWord, ('word', 'documents'))} ON CONFLICT (word) DO NOTHING",
             [(word[:60], 1) for word in sorted(words)],
         )
+        _changed()
     return len(documents)
 
 
@@ -270,6 +303,7 @@ DOCUMENT_COLUMNS = (
     "title_terms",
     "body_terms",
     "variant_terms",
+    "facet_ids",
 )
 
 
@@ -294,9 +328,13 @@ def _datetime(value: datetime) -> object:
 
 
 def _delete_documents(resource_ids: list[int]) -> None:
-    """Delete documents and their facet links without loading them (the full-text index follows by itself)."""
-    DocumentFacet.objects.filter(document_id__in=resource_ids)._raw_delete(DocumentFacet.objects.db)
-    SearchDocument.objects.filter(resource_id__in=resource_ids)._raw_delete(SearchDocument.objects.db)
+    """Delete documents without loading them (the full-text index follows by itself)."""
+    if not resource_ids:
+        return
+    table = connection.ops.quote_name(SearchDocument._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(resource_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE resource_id IN ({placeholders})", resource_ids)  # noqa: S608
 
 
 def _facet_ids(keys: set[FacetKey]) -> dict[tuple[str, str], int]:
@@ -319,7 +357,6 @@ def _facet_ids(keys: set[FacetKey]) -> dict[tuple[str, str], int]:
     if missing or changed:
         Facet.objects.bulk_create(missing, ignore_conflicts=True)
         Facet.objects.bulk_update(changed, ["label", "label_en"])
-        caching.invalidate(FACETS_CACHE)
         existing = {(f.group, f.value): f for f in Facet.objects.filter(_any_of(wanted))}
     return {pair: facet.pk for pair, facet in existing.items()}
 

@@ -431,18 +431,16 @@ def highlight(text: str, query: Query, *, length: int = 220) -> SafeString:
     matcher = _Matcher(query)
     centre = matcher.first(text) if not query.is_empty else None
     start, end = _window(text, centre, length)
-    spans = list(_word_spans(text, start, end))
-    marked = matcher.marked(text, spans) if not query.is_empty else set()
-
     pieces: list[SafeString] = []
     if start > 0:
         pieces.append(escape(_ELLIPSIS))
     position = start
-    for i, span in enumerate(spans):
-        if i in marked:
-            pieces.append(escape(text[position : span.start]))
-            pieces.append(format_html("<mark>{}</mark>", text[span.start : span.end]))
-            position = span.end
+    if centre is not None:
+        spans = list(_word_spans(text, start, end))
+        for i in sorted(matcher.marked(text, spans)):
+            pieces.append(escape(text[position : spans[i].start]))
+            pieces.append(format_html("<mark>{}</mark>", text[spans[i].start : spans[i].end]))
+            position = spans[i].end
     pieces.append(escape(text[position:end]))
     if end < len(text):
         pieces.append(escape(_ELLIPSIS))

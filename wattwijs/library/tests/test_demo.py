@@ -12,12 +12,12 @@ from wattwijs.library.models import (
     Author,
     Collection,
     CollectionItem,
-    DocumentFacet,
     Resource,
     ResourceVersion,
     Review,
     SearchDocument,
 )
+from wattwijs.library.search.engine import SearchParams, search
 
 PUBLISHED = ResourceVersion.Status.PUBLISHED
 MBO_LEVELS = {uuid for uuid, label in vocabularies.levels().items() if label.startswith("MBO, Niveau")}
@@ -119,7 +119,7 @@ def test_it_leaves_materials_in_every_other_state():
 
 
 def test_it_aligns_materials_to_qualifications_of_the_2026_framework():
-    values = DocumentFacet.objects.filter(facet__group="qualification").values_list("facet__value", flat=True)
+    values = [item.value for item in search(SearchParams()).facets["qualification"]]
     qualifications = Qualification.objects.filter(pk__in={int(value) for value in values})
     assert qualifications.exists()
     assert set(qualifications.values_list("dossier__version__slug", flat=True)) == {"kwalificatiekader-2026"}
