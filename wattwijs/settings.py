@@ -99,6 +99,16 @@ DATABASES = {
         conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS"),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Write-ahead logging: pages are read while another process writes, and a commit is one append
+            # (synchronised at checkpoints) instead of a rewrite of the journal.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            # Take the write lock when a transaction starts, so two writers queue instead of failing.
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

@@ -46,6 +46,8 @@ STOP_WORDS: frozenset[str] = frozenset({
 })
 # fmt: on
 
+# snowballstemmer hands out PyStemmer's compiled stemmer when it is installed (requirements/base.txt):
+# the same Snowball algorithm and stems, some twenty times faster, which bulk indexing needs.
 _STEMMER = snowballstemmer.stemmer("dutch")
 
 # After NFKD, Latin diacritics are combining marks in these blocks. A regular
@@ -204,6 +206,24 @@ def analyze(text: str) -> Analyzed:
         present = set(terms)
         variants = [variant for variant in dict.fromkeys(variants) if variant not in present]
     return Analyzed(terms=terms, variants=variants)
+
+
+@dataclass(frozen=True)
+class DocumentsAnalysis:
+    """What the index stores for a batch of documents: per document the space-separated title terms,
+    body terms and variants, and the vocabulary words of the batch."""
+
+    documents: list[tuple[str, str, str]]
+    vocabulary: set[str]
+
+
+def analyze_documents(texts: list[tuple[str, str]], vocabulary_texts: list[str]) -> DocumentsAnalysis:
+    """Analyse the (title, body) texts of many documents; a plain function of strings, so it can run elsewhere."""
+    documents = []
+    for title_text, body_text in texts:
+        title, body = analyze(title_text), analyze(body_text)
+        documents.append((" ".join(title.terms), " ".join(body.terms), " ".join([*title.variants, *body.variants])))
+    return DocumentsAnalysis(documents=documents, vocabulary=vocabulary_of(vocabulary_texts))
 
 
 def vocabulary_words(text: str) -> set[str]:

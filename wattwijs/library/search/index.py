@@ -8,11 +8,14 @@ PostgreSQL).
 
 from __future__ import annotations
 
+import functools
+import json
+import multiprocessing
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
@@ -31,7 +34,7 @@ from wattwijs.library.models import (
     SearchIndexState,
     SearchWord,
 )
-from wattwijs.library.search.analysis import analyze, vocabulary_of
+from wattwijs.library.search.analysis import DocumentsAnalysis, analyze_documents
 from wattwijs.library.search.backends import backend
 from wattwijs.library.search.matrix import pack
 
@@ -49,10 +52,23 @@ class FacetKey:
 
 def index_resources(resource_ids: Iterable[int]) -> int:
     """(Re)index the given materials: published ones get a document, others lose theirs. Returns documents written."""
+    ids = sorted(set(resource_ids))
+    batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
+    if len(batches) < 2:
+        return sum(_write(batch_ids, batch, _analysis(batch)) for batch_ids in batches for batch in [_read(batch_ids)])
+    # Analysing the text takes about as long as reading and writing a batch: a second process analyses
+    # each batch while this one writes the one before.
     written = 0
-    ids = iter(sorted(set(resource_ids)))
-    while batch := list(islice(ids, BATCH_SIZE)):
-        written += _index_batch(batch)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as analyser:
+        waiting: tuple[list[int], _Batch, Future[DocumentsAnalysis]] | None = None
+        for batch_ids in batches:
+            batch = _read(batch_ids)
+            analysis = analyser.submit(analyze_documents, batch.texts, batch.vocabulary_texts)
+            if waiting is not None:
+                written += _write(waiting[0], waiting[1], waiting[2].result())
+            waiting = (batch_ids, batch, analysis)
+        if waiting is not None:
+            written += _write(waiting[0], waiting[1], waiting[2].result())
     return written
 
 
@@ -194,7 +210,17 @@ def _ratings(resource_ids: list[int]) -> dict[int, tuple[float, int]]:
     return {resource_id: (average, count) for resource_id, average, count in rows}
 
 
-def _index_batch(resource_ids: list[int]) -> int:
+@dataclass
+class _Batch:
+    """A batch of documents read and put together, waiting for the analysis of its text."""
+
+    rows: list[tuple[Any, ...]]  # DOCUMENT_COLUMNS up to the analysed text
+    facet_keys: list[list[FacetKey]]
+    texts: list[tuple[str, str]]  # (title, body) of each document
+    vocabulary_texts: list[str]
+
+
+def _read(resource_ids: list[int]) -> _Batch:
     versions = _versions(resource_ids)
     version_ids = [v.pk for v in versions]
     themes_of = _themes_of(version_ids)
@@ -203,17 +229,13 @@ def _index_batch(resource_ids: list[int]) -> int:
     qualifications = framework_selectors.aligned_qualifications(
         content_type=ContentType.objects.get_for_model(ResourceVersion), object_ids=version_ids
     )
-    documents: list[tuple[Any, ...]] = []
-    facet_keys: list[list[FacetKey]] = []
-    texts: list[str] = []
+    batch = _Batch(rows=[], facet_keys=[], texts=[], vocabulary_texts=[])
     for version in versions:
         themes = themes_of.get(version.pk, [])
         authors = authors_of.get(version.pk, [])
         author_texts = [f"{name} ({organisation})" if organisation else name for name, organisation in authors]
-        title = analyze(version.title)
-        body = analyze(" ".join([version.description, " ".join(version.keywords), " ".join(author_texts)]))
         average, count = ratings.get(version.resource_id, (None, 0))
-        documents.append(
+        batch.rows.append(
             (
                 version.resource_id,
                 version.number,
@@ -225,20 +247,21 @@ def _index_batch(resource_ids: list[int]) -> int:
                 version.region_id,
                 version.licence,
                 version.language,
-                _json(version.levels),
-                _json(version.resource_types),
-                _json([theme.code for theme in themes]),
+                _json(tuple(version.levels)),
+                _json(tuple(version.resource_types)),
+                _json(tuple(theme.code for theme in themes)),
                 ", ".join(name for name, _ in authors)[:500],
                 version.source,
                 _datetime(version.published_at or version.created_at),
                 average,
                 count,
                 version.is_fictitious,
-                " ".join(title.terms),
-                " ".join(body.terms),
-                " ".join([*title.variants, *body.variants]),
             )
         )
+        batch.texts.append(
+            (version.title, " ".join([version.description, " ".join(version.keywords), " ".join(author_texts)]))
+        )
+        batch.vocabulary_texts += [version.title, version.description, *version.keywords]
         keys = [
             FacetKey("licence", version.licence),
             FacetKey("language", version.language),
@@ -259,14 +282,19 @@ def _index_batch(resource_ids: list[int]) -> int:
             FacetKey("qualification", str(q.pk), f"{q.name} (niveau {q.level})", f"{q.name} (level {q.level})")
             for q in qualifications.get(version.pk, [])
         ]
-        facet_keys.append(keys)
-        texts += [version.title, version.description, *version.keywords]
+        batch.facet_keys.append(keys)
+    return batch
 
-    words = vocabulary_of(texts)
-    facet_ids = _facet_ids({key for keys in facet_keys for key in keys})
+
+def _analysis(batch: _Batch) -> DocumentsAnalysis:
+    return analyze_documents(batch.texts, batch.vocabulary_texts)
+
+
+def _write(resource_ids: list[int], batch: _Batch, analysis: DocumentsAnalysis) -> int:
+    facet_ids = _facet_ids({key for keys in batch.facet_keys for key in keys})
     documents = [
-        (*document, pack({facet_ids[(key.group, key.value)] for key in keys}))
-        for document, keys in zip(documents, facet_keys, strict=True)
+        (*row, *texts, pack({facet_ids[(key.group, key.value)] for key in keys}))
+        for row, texts, keys in zip(batch.rows, analysis.documents, batch.facet_keys, strict=True)
     ]
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_documents(resource_ids)
@@ -274,7 +302,7 @@ def _index_batch(resource_ids: list[int]) -> int:
         backend().documents_added(cursor, [row[0] for row in documents])  # type: ignore[misc]
         cursor.executemany(
             f"{_insert_sql(SearchWord, ('word', 'documents'))} ON CONFLICT (word) DO NOTHING",
-            [(word[:60], 1) for word in sorted(words)],
+            [(word[:60], 1) for word in sorted(analysis.vocabulary)],
         )
         _changed()
     return len(documents)
@@ -319,12 +347,14 @@ def _insert_sql(model: type[models.Model], columns: Iterable[str]) -> str:
     return f"INSERT INTO {table} ({fields}) VALUES ({values})"  # noqa: S608 - quoted names of our own tables
 
 
-def _json(value: object) -> object:
-    return SearchDocument._meta.get_field("levels").get_db_prep_save(value, connection)
+@functools.lru_cache(maxsize=4096)
+def _json(values: tuple[str, ...]) -> str:
+    """JSON text for a list column (both databases take it as is); the same few lists come back all the time."""
+    return json.dumps(list(values))
 
 
 def _datetime(value: datetime) -> object:
-    return SearchDocument._meta.get_field("published_at").get_db_prep_save(value, connection)
+    return connection.ops.adapt_datetimefield_value(value)
 
 
 def _delete_documents(resource_ids: list[int]) -> None:

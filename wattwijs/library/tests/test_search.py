@@ -4,7 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wattwijs.core.tests.factories import OrganisationFactory, theme
+from wattwijs.core.tests.factories import OrganisationFactory, UserFactory, theme
+from wattwijs.library.models import Review
 from wattwijs.library.search import index
 from wattwijs.library.search.engine import SearchParams, search
 from wattwijs.library.tests.factories import MBO2, MBO3, material
@@ -172,3 +173,54 @@ def test_when_no_material_has_all_words_one_of_them_is_enough():
 def test_materials_with_all_words_do_not_need_the_fallback():
     material("Laadpaal spanningsvrij maken")
     assert search(SearchParams(q="laadpaal spanningsvrij")).relaxed is False
+
+
+def _ranked_titles(**params):
+    return [doc.title for doc in search(SearchParams(**params)).documents]
+
+
+def _five_omvormer_materials():
+    # Fewer mentions of the word rank lower; the last one only has it in the description.
+    material("Omvormer omvormer omvormer", "Omvormer en nog eens omvormer.", levels=[MBO3])
+    material("Omvormer omvormer", "Omvormer.", levels=[MBO2])
+    material("Omvormer meten", "Omvormer.", levels=[MBO3])
+    material("Omvormer", "Iets anders.", levels=[MBO2])
+    material("Zonnepanelen", "Een omvormer hoort erbij.", levels=[MBO3])
+
+
+def test_later_pages_by_relevance_continue_the_first(settings):
+    _five_omvormer_materials()
+    settings.PAGE_SIZE = 2
+    documents = search(SearchParams(q="omvormer")).documents
+    pages = [doc.title for start in (0, 2, 4) for doc in documents[start : start + 2]]
+    assert pages == [doc.title for doc in documents[0:5]]
+
+
+def test_a_filter_keeps_the_relevance_order():
+    _five_omvormer_materials()
+    everything = _ranked_titles(q="omvormer")
+    at_mbo3 = _ranked_titles(q="omvormer", filters={"level": (MBO3,)})
+    assert at_mbo3 == [
+        title for title in everything if title in {"Omvormer omvormer omvormer", "Omvormer meten", "Zonnepanelen"}
+    ]
+
+
+def test_newest_first_is_the_order_without_words():
+    for title in ("Eerste", "Tweede", "Derde"):
+        material(title)
+    assert _ranked_titles() == ["Derde", "Tweede", "Eerste"]
+
+
+def test_results_can_be_sorted_by_title():
+    for title in ("Warmtenet", "Accu", "Laadpaal"):
+        material(title)
+    assert _ranked_titles(sort="title") == ["Accu", "Laadpaal", "Warmtenet"]
+
+
+def test_results_can_be_sorted_by_rating_with_unrated_materials_last():
+    unrated = material("Zonder oordeel")
+    good, fair = material("Goed"), material("Redelijk")
+    for version, rating in ((good, 5), (fair, 3)):
+        Review.objects.create(version=version, author=UserFactory(), rating=rating, status=Review.Status.APPROVED)
+    index.index_resources([unrated.resource_id, good.resource_id, fair.resource_id])
+    assert _ranked_titles(sort="rating") == ["Goed", "Redelijk", "Zonder oordeel"]
