@@ -162,10 +162,10 @@ def _search(params: SearchParams, query: Query, at_version: str) -> SearchOutcom
         for group, values in params.filters.items()
         if group in FACET_GROUPS and values
     }
-    found = Matches(ids=_NONE, best=[])
+    found = Matches(ids=_NONE)
     if not query.is_empty:
         # Without filters, the first page of results by relevance comes with the matches.
-        found = backend().matches(query, best=settings.PAGE_SIZE if sort == "relevance" and not chosen else 0)
+        found = backend().matches(query, ranked=sort == "relevance", first=0 if chosen else settings.PAGE_SIZE)
         matched = documents.mask_of(found.ids)
     elif params.q.strip():
         # Words that analyse to nothing (only stop words or symbols) match nothing.
@@ -194,6 +194,9 @@ def _search(params: SearchParams, query: Query, at_version: str) -> SearchOutcom
     total = int(selected.sum())
     if sort != "relevance" or query.is_empty:
         results = ResultList(total, partial(documents.first, sort, selected))
+    elif found.in_order:
+        best_first = documents.kept(found.ids, selected)
+        results = ResultList(len(best_first), lambda start, stop: best_first[start:stop].tolist())
     elif chosen:
         results = ResultList(total, partial(backend().ranked, query, among=documents.resource_ids[selected]))
     else:

@@ -10,7 +10,7 @@ Rows are documents in resource id order; a *mask* is a boolean array with one en
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,14 +68,17 @@ class FacetMatrix:
     def everything(self) -> Mask:
         return np.ones(self.size, dtype=bool)
 
-    def mask_of(self, resource_ids: Sequence[int] | Ints) -> Mask:
+    def mask_of(self, resource_ids: Ints) -> Mask:
         """The rows of the given resources (ids of resources without a document are left out)."""
-        ids = np.asarray(resource_ids, dtype=np.int64)
-        ids = ids[(ids >= 0) & (ids < len(self.row_of))]
-        rows = self.row_of[ids]
         mask = np.zeros(self.size, dtype=bool)
-        mask[rows[rows >= 0]] = True
+        mask[self._known(resource_ids)[1]] = True
         return mask
+
+    def _known(self, resource_ids: Ints) -> tuple[Ints, Ints]:
+        """The given resource ids that have a document, and their rows."""
+        ids = resource_ids[(resource_ids >= 0) & (resource_ids < len(self.row_of))]
+        rows = self.row_of[ids]
+        return ids[rows >= 0], rows[rows >= 0]
 
     def having(self, group: str, facet_ids: Iterable[int]) -> Mask:
         """The documents that have at least one of the given values of ``group``."""
@@ -109,6 +112,11 @@ class FacetMatrix:
         ordered = rows[np.argsort(places, kind="stable")]
         ids: list[int] = self.resource_ids[ordered[start:stop]].tolist()
         return ids
+
+    def kept(self, resource_ids: Ints, mask: Mask) -> Ints:
+        """The given resource ids, in their order, that are in ``mask``."""
+        ids, rows = self._known(resource_ids)
+        return ids[mask[rows]]
 
 
 def _count(facet_ids: Ints) -> Ints:

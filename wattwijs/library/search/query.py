@@ -11,6 +11,7 @@ The parsed ``Query`` is a small boolean tree over index terms. ``to_fts5`` and
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -368,12 +369,20 @@ class _Matcher:
         # stem starts with the first two letters of its word (after undoubling)
         # unless the stemmer removed a leading "ge", so other words are skipped.
         self.keys: set[str] = set()
+        # Words come back often in the snippets of one result page.
+        self.seen: dict[str, bool] = {}
         for text in self.stems | self.prefixes:
             self.keys.add(text[:2])
             if text[0] in "aeou":
                 self.keys.add(text[0] * 2)
 
     def matches(self, folded: str) -> bool:
+        known = self.seen.get(folded)
+        if known is None:
+            known = self.seen[folded] = self._matches(folded)
+        return known
+
+    def _matches(self, folded: str) -> bool:
         if len(folded) > MAX_TERM_LENGTH or (folded[:2] not in self.keys and not folded.startswith("ge")):
             return False
         stemmed = stem(folded)
@@ -382,6 +391,9 @@ class _Matcher:
     def joined(self, text: str, left: _Span, right: _Span) -> bool:
         """Whether two neighbouring words match as one ("warmte pomp", "zon-PV")."""
         between = text[left.end : right.start]
+        # The index pairs neighbouring words only when neither is a stop word ("warmtepomp en" is no compound).
+        if left.folded in STOP_WORDS or right.folded in STOP_WORDS:
+            return False
         return (between in _JOINERS or between.isspace()) and self.matches(left.folded + right.folded)
 
     def marked(self, text: str, spans: list[_Span]) -> set[int]:
@@ -406,6 +418,12 @@ class _Matcher:
         return None
 
 
+@functools.lru_cache(maxsize=64)
+def _matcher(query: Query) -> _Matcher:
+    """One matcher per query, shared by the snippets of a result page (it remembers the words it saw)."""
+    return _Matcher(query)
+
+
 def _window(text: str, centre: int | None, length: int) -> tuple[int, int]:
     """The stretch of ``text`` to show: ``length`` characters around ``centre``, cut between words."""
     if len(text) <= length:
@@ -428,7 +446,7 @@ def _window(text: str, centre: int | None, length: int) -> tuple[int, int]:
 def highlight(text: str, query: Query, *, length: int = 220) -> SafeString:
     """An HTML-escaped snippet of ``text`` around the first match, with matching words in ``<mark>``."""
     text = unicodedata.normalize("NFC", text)
-    matcher = _Matcher(query)
+    matcher = _matcher(query)
     centre = matcher.first(text) if not query.is_empty else None
     start, end = _window(text, centre, length)
     pieces: list[SafeString] = []

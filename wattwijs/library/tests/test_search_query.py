@@ -435,3 +435,7 @@ def test_it_never_lets_markup_through(text: str, typed: str) -> None:
     snippet = highlight(text, parse(typed, prefix_last=True))
 
     assert "<" not in snippet.replace("<mark>", "").replace("</mark>", "")
+
+
+def test_a_stop_word_after_a_match_is_not_marked_as_part_of_a_compound():
+    assert str(highlight("De warmtepomp en de ketel", parse("warmtepomp"))) == "De <mark>warmtepomp</mark> en de ketel"
