@@ -26,11 +26,12 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wattwijs.core.bulk import insert_rows
 from wattwijs.core.demo import DEMO_USERS, PLATFORM_ADMIN, demo_email
 from wattwijs.core.models import Membership, Organisation, OrganisationKind, Role, Theme, User
 from wattwijs.framework.demo import QUALIFICATIONS, VERSION_2026
@@ -3028,14 +3029,14 @@ def _load_generated(people: _People, themes: Sequence[Theme], *, total: int) -> 
 def _insert(rows: list[_Generated], content_type: ContentType) -> None:
     """Insert one chunk of generated materials with their themes, authors, reviews and alignments."""
     moment = connection.ops.adapt_datetimefield_value(timezone.now())
-    _insert_rows(Resource, RESOURCE_COLUMNS, [row.resource for row in rows])
-    _insert_rows(ResourceVersion, VERSION_COLUMNS, [row.version for row in rows])
-    _insert_rows(
+    insert_rows(Resource, RESOURCE_COLUMNS, [row.resource for row in rows])
+    insert_rows(ResourceVersion, VERSION_COLUMNS, [row.version for row in rows])
+    insert_rows(
         ResourceVersion.themes.through,
         ("resourceversion", "theme"),
         [(row.version[0], theme_id) for row in rows for theme_id in row.theme_ids],
     )
-    _insert_rows(
+    insert_rows(
         Author,
         ("version", "name", "organisation", "position"),
         [
@@ -3044,7 +3045,7 @@ def _insert(rows: list[_Generated], content_type: ContentType) -> None:
             for position, (name, organisation) in enumerate(row.authors)
         ],
     )
-    _insert_rows(
+    insert_rows(
         Review,
         ("version", "author", "rating", "text", "status", "created_at"),
         [
@@ -3053,7 +3054,7 @@ def _insert(rows: list[_Generated], content_type: ContentType) -> None:
             for reviewer, rating, text, written_at in row.reviews
         ],
     )
-    _insert_rows(
+    insert_rows(
         FrameworkAlignment,
         ("content_type", "object_id", "work_process", "created_at"),
         [
@@ -3062,27 +3063,3 @@ def _insert(rows: list[_Generated], content_type: ContentType) -> None:
             for work_process in row.work_process_ids
         ],
     )
-
-
-def _insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert rows of values that are already adapted for the driver (COPY on PostgreSQL, executemany elsewhere).
-
-    Not bulk_create: at 100,000 materials it spent most of its time building model instances and preparing
-    every value through the ORM (57 s on SQLite, against under 6 s for these inserts).
-    """
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    column_of = {field.name: field.column for field in model._meta.concrete_fields}
-    columns = ", ".join(quote(column_of[name]) for name in fields)
-    placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY is PostgreSQL's bulk load; psycopg adapts the values row by row.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        sql = f"INSERT INTO {table} ({columns}) VALUES {placeholders}"  # noqa: S608 - names from model meta
-        cursor.executemany(sql, rows)

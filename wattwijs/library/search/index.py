@@ -19,9 +19,11 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Avg, Count, F, Q
 
+from wattwijs.core.bulk import insert_rows
 from wattwijs.core.models import Theme
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.library.models import (
@@ -298,12 +300,9 @@ def _write(resource_ids: list[int], batch: _Batch, analysis: DocumentsAnalysis) 
     ]
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_documents(resource_ids)
-        cursor.executemany(_insert_sql(SearchDocument, DOCUMENT_COLUMNS), documents)
+        insert_rows(SearchDocument, DOCUMENT_COLUMNS, documents)
         backend().documents_added(cursor, [row[0] for row in documents])  # type: ignore[misc]
-        cursor.executemany(
-            f"{_insert_sql(SearchWord, ('word', 'documents'))} ON CONFLICT (word) DO NOTHING",
-            [(word[:60], 1) for word in sorted(analysis.vocabulary)],
-        )
+        _add_words(cursor, sorted({word[:60] for word in analysis.vocabulary}))
         _changed()
     return len(documents)
 
@@ -335,16 +334,21 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def _insert_sql(model: type[models.Model], columns: Iterable[str]) -> str:
-    """A plain INSERT for executemany: bulk_create builds a model instance per row, which dominates at this volume."""
-    quote = connection.ops.quote_name
-    names = list(columns)
-    table, fields, values = (
-        quote(model._meta.db_table),
-        ", ".join(quote(n) for n in names),
-        ", ".join(["%s"] * len(names)),
+def _add_words(cursor: CursorWrapper, words: list[str]) -> None:
+    """Add the words the word list does not have yet, in one statement."""
+    if not words:
+        return
+    table = connection.ops.quote_name(SearchWord._meta.db_table)
+    params: list[Any]
+    if connection.vendor == "postgresql":
+        rows_sql, params = "SELECT unnest(%s::text[]), 1", [words]
+    else:
+        rows_sql, params = "SELECT value, 1 FROM json_each(%s)", [json.dumps(words)]
+    # "WHERE true" lets SQLite tell the upsert clause from a join.
+    cursor.execute(
+        f"INSERT INTO {table} (word, documents) {rows_sql} WHERE true ON CONFLICT (word) DO NOTHING",  # noqa: S608
+        params,
     )
-    return f"INSERT INTO {table} ({fields}) VALUES ({values})"  # noqa: S608 - quoted names of our own tables
 
 
 @functools.lru_cache(maxsize=4096)
