@@ -2361,7 +2361,9 @@ def load(*, scale: int = 1) -> None:
     people = _People.load()
     themes = list(Theme.objects.select_related("parent").order_by("position"))
     if not ResourceVersion.objects.filter(resource__is_fictitious=True, location__startswith=CURATED_URL).exists():
-        _load_curated(people, themes)
+        # Every publish, review and adaptation would index its material on its own; once at the end is enough.
+        with index.deferred():
+            _load_curated(people, themes)
     if scale > 1:
         _load_generated(people, themes, total=GENERATED_PER_SCALE * scale)
 

@@ -57,7 +57,9 @@ POSTGRESQL_BACKWARD = [
 ]
 
 
-def _run(statements_by_vendor):
+def by_engine(statements_by_vendor):
+    """A RunPython function that executes the statements given for the database engine in use."""
+
     def run(apps, schema_editor):
         for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
             schema_editor.execute(statement)
@@ -70,7 +72,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRESQL_FORWARD}),
-            _run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRESQL_BACKWARD}),
+            by_engine({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRESQL_FORWARD}),
+            by_engine({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRESQL_BACKWARD}),
         )
     ]

@@ -6,9 +6,12 @@ a lookup per document. Storage MAIN keeps it in the row while the analysed text 
 the vector, are the ones moved out.
 """
 
+import importlib
 from array import array
 
 from django.db import migrations, models
+
+full_text = importlib.import_module("wattwijs.library.migrations.0002_full_text_search_index")
 
 POSTGRESQL_STORAGE = [
     "ALTER TABLE library_searchdocument ALTER COLUMN search_vector SET STORAGE MAIN",
@@ -22,15 +25,6 @@ POSTGRESQL_STORAGE_BACKWARD = [
     "ALTER TABLE library_searchdocument ALTER COLUMN body_terms SET STORAGE EXTENDED",
     "ALTER TABLE library_searchdocument ALTER COLUMN variant_terms SET STORAGE EXTENDED",
 ]
-
-
-def _storage(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 def pack_facet_links(apps, schema_editor):
@@ -68,5 +62,8 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name="DocumentFacet",
         ),
-        migrations.RunPython(_storage(POSTGRESQL_STORAGE), _storage(POSTGRESQL_STORAGE_BACKWARD)),
+        migrations.RunPython(
+            full_text.by_engine({"postgresql": POSTGRESQL_STORAGE}),
+            full_text.by_engine({"postgresql": POSTGRESQL_STORAGE_BACKWARD}),
+        ),
     ]

@@ -10,7 +10,7 @@ import importlib
 
 from django.db import migrations
 
-previous = importlib.import_module("wattwijs.library.migrations.0002_full_text_search_index")
+full_text = importlib.import_module("wattwijs.library.migrations.0002_full_text_search_index")
 
 
 TABLE = """
@@ -23,21 +23,14 @@ TABLE = """
 
 
 REBUILD = "INSERT INTO library_search_fts(library_search_fts) VALUES ('rebuild')"
-TRIGGERS = previous.SQLITE_FORWARD[1:]
-FORWARD = [*previous.SQLITE_BACKWARD, TABLE, *TRIGGERS, REBUILD]
-BACKWARD = [*previous.SQLITE_BACKWARD, *previous.SQLITE_FORWARD, REBUILD]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
+TRIGGERS = full_text.SQLITE_FORWARD[1:]
+FORWARD = [*full_text.SQLITE_BACKWARD, TABLE, *TRIGGERS, REBUILD]
+BACKWARD = [*full_text.SQLITE_BACKWARD, *full_text.SQLITE_FORWARD, REBUILD]
 
 
 class Migration(migrations.Migration):
     dependencies = [("library", "0003_pack_facet_ids_and_count_index_changes")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [
+        migrations.RunPython(full_text.by_engine({"sqlite": FORWARD}), full_text.by_engine({"sqlite": BACKWARD}))
+    ]

@@ -12,8 +12,10 @@ import functools
 import json
 import multiprocessing
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -52,8 +54,29 @@ class FacetKey:
     label_en: str = ""
 
 
+_deferred: ContextVar[set[int] | None] = ContextVar("library_deferred_indexing", default=None)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Collect the materials to (re)index within the block and index them together at its end.
+
+    For loaders that publish many materials one by one: each publish would otherwise index on its own.
+    """
+    collected: set[int] = set()
+    token = _deferred.set(collected)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    index_resources(collected)
+
+
 def index_resources(resource_ids: Iterable[int]) -> int:
     """(Re)index the given materials: published ones get a document, others lose theirs. Returns documents written."""
+    if (collected := _deferred.get()) is not None:
+        collected.update(resource_ids)
+        return 0
     ids = sorted(set(resource_ids))
     batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
     if len(batches) < 2:
@@ -86,6 +109,9 @@ def rebuild() -> int:
 
 def remove(resource_ids: Iterable[int]) -> None:
     ids = list(resource_ids)
+    if (collected := _deferred.get()) is not None:
+        collected.update(ids)
+        return
     with transaction.atomic():
         _delete_documents(ids)
         _changed()
@@ -232,6 +258,7 @@ def _read(resource_ids: list[int]) -> _Batch:
         content_type=ContentType.objects.get_for_model(ResourceVersion), object_ids=version_ids
     )
     batch = _Batch(rows=[], facet_keys=[], texts=[], vocabulary_texts=[])
+    adapt_datetime = connection.ops.adapt_datetimefield_value
     for version in versions:
         themes = themes_of.get(version.pk, [])
         authors = authors_of.get(version.pk, [])
@@ -254,7 +281,7 @@ def _read(resource_ids: list[int]) -> _Batch:
                 _json(tuple(theme.code for theme in themes)),
                 ", ".join(name for name, _ in authors)[:500],
                 version.source,
-                _datetime(version.published_at or version.created_at),
+                adapt_datetime(version.published_at or version.created_at),
                 average,
                 count,
                 version.is_fictitious,
@@ -355,10 +382,6 @@ def _add_words(cursor: CursorWrapper, words: list[str]) -> None:
 def _json(values: tuple[str, ...]) -> str:
     """JSON text for a list column (both databases take it as is); the same few lists come back all the time."""
     return json.dumps(list(values))
-
-
-def _datetime(value: datetime) -> object:
-    return connection.ops.adapt_datetimefield_value(value)
 
 
 def _delete_documents(resource_ids: list[int]) -> None:

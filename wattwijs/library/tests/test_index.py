@@ -62,3 +62,10 @@ def test_a_search_sees_materials_published_after_its_tables_were_loaded():
     material("Omvormer vervangen")
     outcome = search(SearchParams(q="omvormer"))
     assert (outcome.total, outcome.facets["source"][0].count) == (2, 2)
+
+
+def test_deferred_indexing_indexes_the_collected_materials_at_the_end():
+    with index.deferred():
+        material("Omvormer aansluiten")
+        found_inside = search(SearchParams(q="omvormer")).total
+    assert (found_inside, search(SearchParams(q="omvormer")).total) == (0, 1)
