@@ -224,3 +224,8 @@ def test_results_can_be_sorted_by_rating_with_unrated_materials_last():
         Review.objects.create(version=version, author=UserFactory(), rating=rating, status=Review.Status.APPROVED)
     index.index_resources([unrated.resource_id, good.resource_id, fair.resource_id])
     assert _ranked_titles(sort="rating") == ["Goed", "Redelijk", "Zonder oordeel"]
+
+
+def test_an_empty_index_finds_nothing_and_counts_nothing():
+    outcome = search(SearchParams(q="omvormer", filters={"level": (MBO3,)}))
+    assert (outcome.total, list(outcome.documents), any(outcome.facets.values())) == (0, [], False)
