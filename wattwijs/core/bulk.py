@@ -30,3 +30,16 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
             return
         placeholders = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608 - model meta
+
+
+def refresh_statistics(*tables: type[models.Model]) -> None:
+    """Let PostgreSQL's planner see what bulk inserts added (also within the inserting transaction).
+
+    Tables that grew from nothing in one transaction still look empty to the planner until autovacuum
+    analyses them after the commit, and queries on them in the meantime get plans made for tiny tables.
+    """
+    if connection.vendor != "postgresql" or not tables:
+        return
+    names = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {names}")

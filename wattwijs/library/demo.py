@@ -31,7 +31,7 @@ from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.text import slugify
 
-from wattwijs.core.bulk import insert_rows
+from wattwijs.core.bulk import insert_rows, refresh_statistics
 from wattwijs.core.demo import DEMO_USERS, PLATFORM_ADMIN, demo_email
 from wattwijs.core.models import Membership, Organisation, OrganisationKind, Role, Theme, User
 from wattwijs.framework.demo import QUALIFICATIONS, VERSION_2026
@@ -3025,6 +3025,7 @@ def _load_generated(people: _People, themes: Sequence[Theme], *, total: int) -> 
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [Resource, ResourceVersion]):
             cursor.execute(statement)
+    refresh_statistics(Resource, ResourceVersion, ResourceVersion.themes.through, Author, Review, FrameworkAlignment)
     index.index_resources(range(first_resource, first_resource + missing))
 
 

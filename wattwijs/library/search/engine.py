@@ -201,7 +201,7 @@ def _search(params: SearchParams, query: Query, at_version: str) -> SearchOutcom
         results = ResultList(total, partial(backend().ranked, query, among=documents.resource_ids[selected]))
     else:
         results = ResultList(total, partial(_best_between, query, found.best))
-    return SearchOutcome(query=query, total=total, documents=results, facets=facets, tables=tables)
+    return SearchOutcome(query=query, total=len(results), documents=results, facets=facets, tables=tables)
 
 
 def _best_between(query: Query, best: list[int], start: int, stop: int) -> list[int]:
