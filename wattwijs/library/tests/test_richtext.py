@@ -1,4 +1,6 @@
-from wattwijs.library.templatetags.library import richtext
+from django.utils import translation
+
+from wattwijs.library.templatetags.library import facet_links, richtext
 
 
 def test_plain_text_becomes_paragraphs():
@@ -16,3 +18,14 @@ def test_simple_formatting_survives():
 
 def test_text_without_markup_is_escaped():
     assert "&lt;script&gt;" in richtext("1 < 2 en <script>")
+
+
+def test_facet_links_escape_labels_and_urls():
+    with translation.override("nl"):
+        html = facet_links([{"url": "?q=a&level=b", "label": "<b>Zon</b>", "count": 1200, "selected": False}])
+    assert html == ('<li><a href="?q=a&amp;level=b">&lt;b&gt;Zon&lt;/b&gt; <span class="count">(1.200)</span></a></li>')
+
+
+def test_a_chosen_facet_value_says_it_removes_the_filter():
+    html = facet_links([{"url": "?", "label": "Zon-PV", "count": 3, "selected": True}])
+    assert 'aria-current="true"' in html and '<span class="visually-hidden">' in html
