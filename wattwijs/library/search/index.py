@@ -1,9 +1,11 @@
-"""Keeps the search read model (SearchDocument, its facet links and the word list) in step with published materials.
+"""Keeps the search read model (SearchDocument with its packed facet ids, and the word list) in step with
+published materials.
 
-Indexing works in batches: a few queries load a batch of current versions with everything a document
-needs, the text is analysed in Python, and the rows are written with bulk inserts. The database's own
-full-text index follows the SearchDocument rows (FTS5 triggers on SQLite, a generated column on
-PostgreSQL).
+Indexing works in batches: a few queries read a batch of current versions with everything a document
+needs (``_read``), the text is analysed in Python (``analysis.analyze_documents``), and the rows are
+written with bulk inserts (``_write``). The database's own full-text index follows the SearchDocument
+rows (FTS5 on SQLite, a generated column on PostgreSQL). Every write gives the index a new version in
+the same transaction, which tells search processes to reload what they keep in memory.
 """
 
 from __future__ import annotations
@@ -82,7 +84,9 @@ def index_resources(resource_ids: Iterable[int]) -> int:
     if len(batches) < 2:
         return sum(_write(batch_ids, batch, _analysis(batch)) for batch_ids in batches for batch in [_read(batch_ids)])
     # Analysing the text takes about as long as reading and writing a batch: a second process analyses
-    # each batch while this one writes the one before.
+    # each batch while this one writes the one before. It is forked (no fresh interpreter to start, and no
+    # re-import of the main module) and only runs the analysis, a function of strings: it never touches
+    # the database connection it inherits.
     written = 0
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as analyser:
         waiting: tuple[list[int], _Batch, Future[DocumentsAnalysis]] | None = None
