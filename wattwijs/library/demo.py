@@ -38,7 +38,7 @@ from wattwijs.framework.demo import QUALIFICATIONS, VERSION_2026
 from wattwijs.framework.models import Alignment as FrameworkAlignment
 from wattwijs.framework.models import WorkProcess
 from wattwijs.library import services, vocabularies
-from wattwijs.library.models import Author, Collection, Resource, ResourceVersion, Review, Source
+from wattwijs.library.models import METADATA_FIELDS, Author, Collection, Resource, ResourceVersion, Review, Source
 from wattwijs.library.search import index
 
 BASE_URL = "https://leermiddelen.demo.wattwijs.example"
@@ -2799,18 +2799,7 @@ VERSION_COLUMNS = (
     "resource",
     "number",
     "status",
-    "title",
-    "description",
-    "keywords",
-    "language",
-    "location",
-    "educational_levels",
-    "learning_resource_types",
-    "intended_end_user_roles",
-    "aggregation_level",
-    "typical_learning_time",
-    "cost",
-    "licence",
+    *METADATA_FIELDS,
     "moderator_comment",
     "created_at",
     "modified_at",

@@ -387,20 +387,23 @@ class SearchWord(models.Model):
         return self.word
 
 
+# The editable NL-LOM metadata of a version, in the order forms and bulk loads use.
+METADATA_FIELDS = (
+    "title",
+    "description",
+    "keywords",
+    "language",
+    "location",
+    "educational_levels",
+    "learning_resource_types",
+    "intended_end_user_roles",
+    "aggregation_level",
+    "typical_learning_time",
+    "cost",
+    "licence",
+)
+
+
 def version_metadata(version: ResourceVersion) -> dict[str, Any]:
     """The editable metadata of a version, to copy into a new draft."""
-    fields = [
-        "title",
-        "description",
-        "keywords",
-        "language",
-        "location",
-        "educational_levels",
-        "learning_resource_types",
-        "intended_end_user_roles",
-        "aggregation_level",
-        "typical_learning_time",
-        "cost",
-        "licence",
-    ]
-    return {name: getattr(version, name) for name in fields}
+    return {name: getattr(version, name) for name in METADATA_FIELDS}
