@@ -120,7 +120,7 @@ class SearchOutcome:
         return self.tables.by_value
 
 
-def facet_tables(at_version: str | None = None) -> FacetTable:
+def facet_tables(at_version: str) -> FacetTable:
     """All facet values (a few thousand: publishers are the most), kept in the process until the index changes."""
 
     def load() -> FacetTable:
@@ -132,7 +132,7 @@ def facet_tables(at_version: str | None = None) -> FacetTable:
         arrays = {group: np.array(sorted(ids), dtype=np.int64) for group, ids in ids_by_group.items()}
         return FacetTable(by_id, {(i.group, i.value): i for i in by_id.values()}, arrays)
 
-    return index.held("facets", index.version() if at_version is None else at_version, load)
+    return index.held("facets", at_version, load)
 
 
 def facet_matrix(at_version: str, tables: FacetTable) -> FacetMatrix:

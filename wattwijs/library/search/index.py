@@ -82,7 +82,11 @@ def index_resources(resource_ids: Iterable[int]) -> int:
     ids = sorted(set(resource_ids))
     batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
     if len(batches) < 2:
-        return sum(_write(batch_ids, batch, _analysis(batch)) for batch_ids in batches for batch in [_read(batch_ids)])
+        return sum(
+            _write(batch_ids, batch, analyze_documents(batch.texts, batch.vocabulary_texts))
+            for batch_ids in batches
+            for batch in [_read(batch_ids)]
+        )
     # Analysing the text takes about as long as reading and writing a batch: a second process analyses
     # each batch while this one writes the one before. It is forked (no fresh interpreter to start, and no
     # re-import of the main module) and only runs the analysis, a function of strings: it never touches
@@ -317,10 +321,6 @@ def _read(resource_ids: list[int]) -> _Batch:
         ]
         batch.facet_keys.append(keys)
     return batch
-
-
-def _analysis(batch: _Batch) -> DocumentsAnalysis:
-    return analyze_documents(batch.texts, batch.vocabulary_texts)
 
 
 def _write(resource_ids: list[int], batch: _Batch, analysis: DocumentsAnalysis) -> int:

@@ -71,14 +71,8 @@ class FacetMatrix:
     def mask_of(self, resource_ids: Ints) -> Mask:
         """The rows of the given resources (ids of resources without a document are left out)."""
         mask = np.zeros(self.size, dtype=bool)
-        mask[self._known(resource_ids)[1]] = True
+        mask[_known(self.row_of, resource_ids)[1]] = True
         return mask
-
-    def _known(self, resource_ids: Ints) -> tuple[Ints, Ints]:
-        """The given resource ids that have a document, and their rows."""
-        ids = resource_ids[(resource_ids >= 0) & (resource_ids < len(self.row_of))]
-        rows = self.row_of[ids]
-        return ids[rows >= 0], rows[rows >= 0]
 
     def having(self, group: str, facet_ids: Iterable[int]) -> Mask:
         """The documents that have at least one of the given values of ``group``."""
@@ -115,8 +109,15 @@ class FacetMatrix:
 
     def kept(self, resource_ids: Ints, mask: Mask) -> Ints:
         """The given resource ids, in their order, that are in ``mask``."""
-        ids, rows = self._known(resource_ids)
+        ids, rows = _known(self.row_of, resource_ids)
         return ids[mask[rows]]
+
+
+def _known(row_of: Ints, resource_ids: Ints) -> tuple[Ints, Ints]:
+    """The given resource ids that have a row in the matrix, and their rows."""
+    ids = resource_ids[(resource_ids >= 0) & (resource_ids < len(row_of))]
+    rows = row_of[ids]
+    return ids[rows >= 0], rows[rows >= 0]
 
 
 def _count(facet_ids: Ints) -> Ints:
@@ -157,9 +158,7 @@ def load(group_of: dict[int, str]) -> FacetMatrix:
         ordered = SearchDocument.objects.order_by(*fields).values_list("resource_id", flat=True)
         ids = np.fromiter(ordered.iterator(chunk_size=10_000), dtype=np.int64)
         # Documents written between these reads are not in the matrix (the next search reloads it).
-        ids = ids[ids < len(row_of)]
-        known_rows = row_of[ids]
-        known_rows = known_rows[known_rows >= 0]
+        known_rows = _known(row_of, ids)[1]
         place = np.full(len(rows), len(rows), dtype=np.int64)
         place[known_rows] = np.arange(len(known_rows), dtype=np.int64)
         positions[sort] = place
