@@ -31,6 +31,7 @@ class CoreConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from wattwijs.core import signals
+        from wattwijs.core import lookups, signals
 
+        lookups.register()
         signals.connect()

@@ -14,22 +14,26 @@ from django.db import connection, models
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert ``rows`` (values in the order of ``fields``: field names or column names) into ``model``'s table."""
-    if not rows:
-        return
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
     column_of: dict[str, str] = {}
     for field in model._meta.concrete_fields:
         column_of[field.name] = column_of[field.attname] = field.column
-    columns = ", ".join(quote(column_of[name]) for name in fields)
+    insert_into(model._meta.db_table, [column_of[name] for name in fields], rows)
+
+
+def insert_into(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows`` into a table by name, also one without a model (such as a full-text table)."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    column_list = ", ".join(quote(column) for column in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             return
-        placeholders = ", ".join(["%s"] * len(fields))
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608 - model meta
+        placeholders = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {quote(table)} ({column_list}) VALUES ({placeholders})", rows)  # noqa: S608
 
 
 def refresh_statistics(*tables: type[models.Model]) -> None:

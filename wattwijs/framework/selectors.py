@@ -499,7 +499,7 @@ def version_diff(*, old: FrameworkVersion, new: FrameworkVersion) -> VersionDiff
 
 def aligned_qualifications(*, content_type: ContentType, object_ids: Iterable[int]) -> dict[int, list[Qualification]]:
     """Per object: the qualifications it is aligned to, directly or through one of their work processes."""
-    alignments = Alignment.objects.filter(content_type=content_type, object_id__in=list(object_ids))
+    alignments = Alignment.objects.filter(content_type=content_type, object_id__any=list(object_ids))
     pairs = alignments.annotate(
         qualification_pk=Coalesce("qualification_id", "work_process__core_task__qualification_id")
     ).values_list("object_id", "qualification_pk")

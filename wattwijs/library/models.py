@@ -305,8 +305,9 @@ class SearchDocument(models.Model):
     """The search read model: one row per published material, with what a result line shows.
 
     ``title_terms``, ``body_terms`` and ``variant_terms`` hold the analysed text (see
-    ``search.analysis``). On SQLite an FTS5 table follows this table through triggers; on PostgreSQL a
-    stored, GIN-indexed tsvector column is generated from the same columns (see the migrations).
+    ``search.analysis``). On SQLite an FTS5 table follows this table through triggers; on PostgreSQL each
+    document's tsvector, made from the same terms, sits in a narrow GIN-indexed table of its own
+    (``library_searchvector``, see the migrations), from which a deleted document takes its vector along.
     """
 
     resource = models.OneToOneField(Resource, primary_key=True, on_delete=models.CASCADE, related_name="search")

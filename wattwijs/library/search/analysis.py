@@ -17,7 +17,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -211,19 +211,29 @@ def analyze(text: str) -> Analyzed:
 @dataclass(frozen=True)
 class DocumentsAnalysis:
     """What the index stores for a batch of documents: per document the space-separated title terms,
-    body terms and variants, and the vocabulary words of the batch."""
+    body terms and variants, the vocabulary words of the batch, and, where the database's full-text
+    index takes the documents in a form of its own, that form of each document."""
 
     documents: list[tuple[str, str, str]]
     vocabulary: set[str]
+    forms: list[str] | None = None
 
 
-def analyze_documents(texts: list[tuple[str, str]], vocabulary_texts: list[str]) -> DocumentsAnalysis:
-    """Analyse the (title, body) texts of many documents; a plain function of strings, so it can run elsewhere."""
+def analyze_documents(
+    texts: list[tuple[str, str]],
+    vocabulary_texts: list[str],
+    form: Callable[[str, str, str], str] | None = None,
+) -> DocumentsAnalysis:
+    """Analyse the (title, body) texts of many documents; a plain function of strings, so it can run elsewhere.
+
+    ``form`` turns a document's (title, body, variant) terms into what the full-text index takes.
+    """
     documents = []
     for title_text, body_text in texts:
         title, body = analyze(title_text), analyze(body_text)
         documents.append((" ".join(title.terms), " ".join(body.terms), " ".join([*title.variants, *body.variants])))
-    return DocumentsAnalysis(documents=documents, vocabulary=vocabulary_of(vocabulary_texts))
+    forms = [form(*terms) for terms in documents] if form is not None else None
+    return DocumentsAnalysis(documents=documents, vocabulary=vocabulary_of(vocabulary_texts), forms=forms)
 
 
 def vocabulary_words(text: str) -> set[str]:

@@ -7,13 +7,16 @@ ids, in relevance order when asked; filters, facet counts and other orders are t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
-from django.db import connection
+from django.db import connection, transaction
 from django.db.backends.utils import CursorWrapper
 
+from wattwijs.core.bulk import insert_into
 from wattwijs.library.search.matrix import Ints
 from wattwijs.library.search.query import Query
 from wattwijs.library.search.query import to_fts5 as _to_fts5
@@ -30,6 +33,61 @@ def to_tsquery(query: Query) -> str:
     return _to_tsquery(query, phrase_weights="AB")
 
 
+# Limits of a PostgreSQL tsvector: the highest position (later words share it), and how many positions one
+# lexeme keeps (``to_tsvector`` keeps one fewer than a concatenation).
+MAX_POSITION = 16383
+MAX_POSITIONS = 256
+_LABELS = {weight: [f"{number}{weight}" for number in range(MAX_POSITION + 1)] for weight in "ABC"}
+
+
+def tsvector_text(title_terms: str, body_terms: str, variant_terms: str) -> str:
+    """A document's tsvector as text: exactly what ``setweight(to_tsvector('simple', title_terms), 'A') ||
+    setweight(to_tsvector('simple', body_terms), 'B') || setweight(to_tsvector('simple', variant_terms), 'C')``
+    gives, without the database's text parser. Terms are letters and digits only (see ``analysis``), so they
+    need no quoting inside the quotes."""
+    positions: dict[str, list[str]] = {}
+    number = 0
+    for text, labels in ((title_terms, _LABELS["A"]), (body_terms, _LABELS["B"]), (variant_terms, _LABELS["C"])):
+        for word in text.split():
+            number += 1
+            if number > MAX_POSITION:
+                return _long_tsvector_text(title_terms, body_terms, variant_terms)
+            found = positions.get(word)
+            if found is None:
+                positions[word] = [labels[number]]
+            elif len(found) < MAX_POSITIONS - 2:
+                found.append(labels[number])
+            else:
+                return _long_tsvector_text(title_terms, body_terms, variant_terms)
+    return " ".join([f"'{word}':{','.join(found)}" for word, found in positions.items()])
+
+
+def _long_tsvector_text(title_terms: str, body_terms: str, variant_terms: str) -> str:
+    """``tsvector_text`` for texts that reach PostgreSQL's limits, which ``to_tsvector`` and ``||`` apply as here."""
+    merged: dict[str, list[tuple[int, str]]] = {}
+    shift = 0  # ``a || b`` moves b's positions past the highest position a kept
+    for text, weight in ((title_terms, "A"), (body_terms, "B"), (variant_terms, "C")):
+        part: dict[str, list[int]] = {}
+        for number, word in enumerate(text.split(), start=1):
+            kept = part.setdefault(word, [])
+            position = min(number, MAX_POSITION)
+            if len(kept) < MAX_POSITIONS - 1 and (not kept or kept[-1] not in (MAX_POSITION, position)):
+                kept.append(position)
+        highest = shift
+        for word, found in part.items():
+            into = merged.setdefault(word, [])
+            for position in found:
+                if len(into) >= MAX_POSITIONS or (into and into[-1][0] == MAX_POSITION):
+                    break
+                into.append((min(position + shift, MAX_POSITION), weight))
+            if into:
+                highest = max(highest, into[-1][0])
+        shift = highest
+    return " ".join(
+        f"'{word}':{','.join(f'{position}{weight}' for position, weight in found)}" for word, found in merged.items()
+    )
+
+
 @dataclass(frozen=True)
 class Matches:
     ids: Ints  # every matching resource id; best first when ``in_order``
@@ -38,8 +96,12 @@ class Matches:
 
 
 class Backend(Protocol):
-    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
-        """Bring the full-text index up to date after documents were inserted."""
+    @property
+    def document_form(self) -> Callable[[str, str, str], str] | None:
+        """Turns a document's analysed (title, body, variant) terms into what ``documents_added`` takes, if anything."""
+
+    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int], forms: list[str] | None) -> None:
+        """Bring the full-text index up to date after these documents were inserted (``forms`` in their order)."""
 
     def matches(self, query: Query, *, ranked: bool, first: int = 0) -> Matches:
         """The documents that match ``query``. When ``ranked``, either all of them best first (``in_order``) or,
@@ -75,7 +137,10 @@ class SQLiteBackend:
     # Ties (equal scores) go to the most recently shared material.
     BEST_FIRST = "ORDER BY bm25(library_search_fts, 8.0, 2.0, 1.0), rowid DESC"
 
-    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
+    # The FTS5 table reads the terms from the documents table (external content).
+    document_form = None
+
+    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int], forms: list[str] | None) -> None:
         if not resource_ids:
             return
         placeholders = ", ".join(["%s"] * len(resource_ids))
@@ -98,22 +163,37 @@ class SQLiteBackend:
 
 
 class PostgreSQLBackend:
-    """A GIN-indexed stored tsvector; ts_rank with the title in weight A, body B and variants C."""
+    """A GIN-indexed tsvector in a narrow table of its own; ts_rank with the title in weight A, body B and
+    variants C."""
 
-    MATCH = "FROM library_searchdocument WHERE search_vector @@ to_tsquery('simple', %s)"
+    MATCH = "FROM library_searchvector WHERE search_vector @@ to_tsquery('simple', %s)"
     SCORE = "ts_rank(search_vector, to_tsquery('simple', %s), 0)"
+    # Each document's vector is made in Python beside the analysis (``tsvector_text``): PostgreSQL's text parser
+    # took most of the time of writing a batch.
+    document_form = staticmethod(tsvector_text)
 
-    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int]) -> None:
-        """Nothing to do: the tsvector column is generated by the database on insert."""
+    def documents_added(self, cursor: CursorWrapper, resource_ids: list[int], forms: list[str] | None) -> None:
+        if forms is None:
+            raise ValueError("PostgreSQL indexes documents from their tsvector text")
+        insert_into(
+            "library_searchvector", ["resource_id", "search_vector"], list(zip(resource_ids, forms, strict=True))
+        )
 
     def matches(self, query: Query, *, ranked: bool, first: int = 0) -> Matches:
-        # Reading the matching rows is the cost and ranking them is cheap, so one pass gives them all in order.
+        # Reading the matching rows is the cost and ranking them is cheap, so one pass gives every id with its
+        # score. Sorting them here is cheaper than an ordered aggregate in the database.
         tsquery = to_tsquery(query)
-        order = f" ORDER BY {self.SCORE} DESC, resource_id DESC" if ranked else ""
+        scores = f", string_agg({self.SCORE}::text, ',')" if ranked else ""
         params = [tsquery, tsquery] if ranked else [tsquery]
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT string_agg(resource_id::text, ','{order}) {self.MATCH}", params)  # noqa: S608
-            return Matches(ids=_ids(cursor.fetchone()[0]), in_order=ranked)
+        with _index_scan() as cursor:
+            cursor.execute(f"SELECT string_agg(resource_id::text, ','){scores} {self.MATCH}", params)  # noqa: S608
+            row = cursor.fetchone()
+        ids = _ids(row[0])
+        if not ranked:
+            return Matches(ids=ids)
+        # Best first; equal scores go to the most recently shared material (the higher id).
+        order = np.lexsort((-ids, -np.fromstring(row[1] or "", dtype=np.float64, sep=",")))
+        return Matches(ids=ids[order], in_order=True)
 
     def ranked(self, query: Query, start: int, stop: int, among: Ints | None = None) -> list[int]:
         tsquery = to_tsquery(query)
@@ -121,10 +201,25 @@ class PostgreSQLBackend:
         if among is not None:
             sql += " AND resource_id = ANY(%s)"
             params.append(among.tolist())
-        return _fetch_ids(
-            f"{sql} ORDER BY {self.SCORE} DESC, resource_id DESC LIMIT %s OFFSET %s",
-            [*params, tsquery, stop - start, start],
-        )
+        with _index_scan() as cursor:
+            cursor.execute(
+                f"{sql} ORDER BY {self.SCORE} DESC, resource_id DESC LIMIT %s OFFSET %s",
+                [*params, tsquery, stop - start, start],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+
+@contextmanager
+def _index_scan() -> Iterator[CursorWrapper]:
+    """A cursor whose queries find their matches through the GIN index.
+
+    The planner prices ``@@`` like a simple comparison, so for a query with several common words it
+    prefers to read the whole narrow table and test every vector, which takes ten times longer than the
+    index. The setting lasts until the end of this transaction only.
+    """
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield cursor
 
 
 def backend() -> Backend:

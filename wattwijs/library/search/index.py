@@ -4,7 +4,7 @@ published materials.
 Indexing works in batches: a few queries read a batch of current versions with everything a document
 needs (``_read``), the text is analysed in Python (``analysis.analyze_documents``), and the rows are
 written with bulk inserts (``_write``). The database's own full-text index follows the SearchDocument
-rows (FTS5 on SQLite, a generated column on PostgreSQL). Every write gives the index a new version in
+rows (FTS5 on SQLite; on PostgreSQL the vectors, which the analysis process makes beside the terms). Every write gives the index a new version in
 the same transaction, which tells search processes to reload what they keep in memory.
 """
 
@@ -83,7 +83,7 @@ def index_resources(resource_ids: Iterable[int]) -> int:
     batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
     if len(batches) < 2:
         return sum(
-            _write(batch_ids, batch, analyze_documents(batch.texts, batch.vocabulary_texts))
+            _write(batch_ids, batch, analyze_documents(batch.texts, batch.vocabulary_texts, backend().document_form))
             for batch_ids in batches
             for batch in [_read(batch_ids)]
         )
@@ -96,7 +96,7 @@ def index_resources(resource_ids: Iterable[int]) -> int:
         waiting: tuple[list[int], _Batch, Future[DocumentsAnalysis]] | None = None
         for batch_ids in batches:
             batch = _read(batch_ids)
-            analysis = analyser.submit(analyze_documents, batch.texts, batch.vocabulary_texts)
+            analysis = analyser.submit(analyze_documents, batch.texts, batch.vocabulary_texts, backend().document_form)
             if waiting is not None:
                 written += _write(waiting[0], waiting[1], waiting[2].result())
             waiting = (batch_ids, batch, analysis)
@@ -210,7 +210,7 @@ _VERSION_FIELDS = (
 
 def _versions(resource_ids: list[int]) -> list[_Version]:
     rows = (
-        ResourceVersion.objects.filter(resource_id__in=resource_ids, status=ResourceVersion.Status.PUBLISHED)
+        ResourceVersion.objects.filter(resource_id__any=resource_ids, status=ResourceVersion.Status.PUBLISHED)
         .filter(resource__current_id=F("pk"))
         .values_list(*_VERSION_FIELDS)
     )
@@ -219,7 +219,7 @@ def _versions(resource_ids: list[int]) -> list[_Version]:
 
 def _themes_of(version_ids: list[int]) -> dict[int, list[Theme]]:
     themes = {theme.pk: theme for theme in Theme.objects.select_related("parent")}
-    links = ResourceVersion.themes.through.objects.filter(resourceversion_id__in=version_ids).values_list(
+    links = ResourceVersion.themes.through.objects.filter(resourceversion_id__any=version_ids).values_list(
         "resourceversion_id", "theme_id"
     )
     by_version: dict[int, list[Theme]] = {}
@@ -229,7 +229,7 @@ def _themes_of(version_ids: list[int]) -> dict[int, list[Theme]]:
 
 
 def _authors_of(version_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
-    rows = Author.objects.filter(version_id__in=version_ids).order_by("version_id", "position", "pk")
+    rows = Author.objects.filter(version_id__any=version_ids).order_by("version_id", "position", "pk")
     by_version: dict[int, list[tuple[str, str]]] = {}
     for version_id, name, organisation in rows.values_list("version_id", "name", "organisation"):
         by_version.setdefault(version_id, []).append((name, organisation))
@@ -238,7 +238,7 @@ def _authors_of(version_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
 
 def _ratings(resource_ids: list[int]) -> dict[int, tuple[float, int]]:
     rows = (
-        Review.objects.filter(version__resource_id__in=resource_ids, status=Review.Status.APPROVED)
+        Review.objects.filter(version__resource_id__any=resource_ids, status=Review.Status.APPROVED)
         .values_list("version__resource_id")
         .annotate(average=Avg("rating"), count=Count("pk"))
         .order_by()
@@ -332,7 +332,7 @@ def _write(resource_ids: list[int], batch: _Batch, analysis: DocumentsAnalysis) 
     with transaction.atomic(), connection.cursor() as cursor:
         _delete_documents(resource_ids)
         insert_rows(SearchDocument, DOCUMENT_COLUMNS, documents)
-        backend().documents_added(cursor, [row[0] for row in documents])  # type: ignore[misc]
+        backend().documents_added(cursor, [row[0] for row in documents], analysis.forms)
         _add_words(cursor, sorted({word[:60] for word in analysis.vocabulary}))
         _changed()
     return len(documents)
@@ -389,13 +389,9 @@ def _json(values: tuple[str, ...]) -> str:
 
 
 def _delete_documents(resource_ids: list[int]) -> None:
-    """Delete documents without loading them (the full-text index follows by itself)."""
-    if not resource_ids:
-        return
-    table = connection.ops.quote_name(SearchDocument._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(resource_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE resource_id IN ({placeholders})", resource_ids)  # noqa: S608
+    """Delete documents in one statement, without loading them (the full-text index follows by itself)."""
+    if resource_ids:
+        SearchDocument.objects.filter(resource_id__any=resource_ids).delete()
 
 
 def _facet_ids(keys: set[FacetKey]) -> dict[tuple[str, str], int]:
