@@ -13,18 +13,21 @@ class QueryLinks:
 
     def __init__(self, request: HttpRequest) -> None:
         self.path = request.path
-        self.params = {key: values for key, values in request.GET.lists() if key != "page"}
+        # Each parameter encoded once; a link re-encodes only what it changes.
+        self.encoded = {
+            key: urlencode({key: values}, doseq=True) for key, values in request.GET.lists() if key != "page"
+        }
 
     def url(self, **changes: str | None) -> str:
         """The query string with ``changes`` applied (None removes a key)."""
-        params = dict(self.params)
+        encoded = dict(self.encoded)
         for key, value in changes.items():
             if value is None:
-                params.pop(key, None)
+                encoded.pop(key, None)
             else:
-                params[key] = [value]
-        encoded = urlencode(params, doseq=True)
-        return f"?{encoded}" if encoded else self.path
+                encoded[key] = urlencode({key: value})
+        query = "&".join(part for part in encoded.values() if part)
+        return f"?{query}" if query else self.path
 
 
 def url_with(request: HttpRequest, **changes: str | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -40,14 +41,17 @@ def result_rows(documents: list[SearchDocument], query: Query, tables: FacetTabl
     """What a result line shows, from the search document alone (no further queries)."""
     theme_ids = tables.ids_by_group["theme"].tolist() if "theme" in tables.ids_by_group else []
     themes = {tables.by_id[pk].value: facet_label(tables.by_id[pk]) for pk in theme_ids}
+    # The same few labels come back on every line; each is translated once per page.
+    level_label = functools.cache(vocabularies.level_label)
+    type_label = functools.cache(vocabularies.resource_type_label)
     rows = []
     for document in documents:
         rows.append(
             ResultRow(
                 document=document,
                 snippet=highlight(document.description, query),
-                levels=[vocabularies.level_label(level) for level in document.levels],
-                types=[vocabularies.resource_type_label(kind) for kind in document.resource_types],
+                levels=[level_label(level) for level in document.levels],
+                types=[type_label(kind) for kind in document.resource_types],
                 themes=[themes.get(code, code) for code in document.theme_codes],
                 licence=licences.LICENCES.get(document.licence),
             )

@@ -4,8 +4,9 @@ published materials.
 Indexing works in batches: a few queries read a batch of current versions with everything a document
 needs (``_read``), the text is analysed in Python (``analysis.analyze_documents``), and the rows are
 written with bulk inserts (``_write``). The database's own full-text index follows the SearchDocument
-rows (FTS5 on SQLite; on PostgreSQL the vectors, which the analysis process makes beside the terms). Every write gives the index a new version in
-the same transaction, which tells search processes to reload what they keep in memory.
+rows (FTS5 on SQLite; on PostgreSQL the vectors, which the analysis makes beside the terms). Every write
+gives the index a new version in the same transaction, which tells search processes to reload what they
+keep in memory.
 """
 
 from __future__ import annotations
