@@ -215,11 +215,14 @@ def _index_scan() -> Iterator[CursorWrapper]:
 
     The planner prices ``@@`` like a simple comparison, so for a query with several common words it
     prefers to read the whole narrow table and test every vector, which takes ten times longer than the
-    index. The setting lasts until the end of this transaction only.
+    index. The setting ends with the transaction, or straight after, inside a longer one.
     """
+    within_transaction = connection.in_atomic_block
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         yield cursor
+        if within_transaction:
+            cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
 def backend() -> Backend:

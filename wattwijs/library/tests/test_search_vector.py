@@ -7,6 +7,7 @@ from django.db import connection
 
 from wattwijs.library.search.analysis import analyze
 from wattwijs.library.search.backends import tsvector_text
+from wattwijs.library.search.engine import SearchParams, search
 from wattwijs.library.tests.factories import material
 
 pytestmark = [
@@ -70,3 +71,15 @@ def test_it_removes_the_vector_when_a_material_is_deleted():
     before = _vectors(version.resource_id)
     version.resource.delete()
     assert (before, _vectors(version.resource_id)) == (1, 0)
+
+
+def _setting() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        return str(cursor.fetchone()[0])
+
+
+def test_a_search_inside_a_transaction_leaves_the_planner_settings_as_they_were():
+    material("Omvormer aansluiten")
+    search(SearchParams(q="omvormer"))
+    assert _setting() == "on"
