@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from wattwijs.core.demo import DEMO_USERS, ORGANISATIONS
+from wattwijs.core.demo import DEMO_USERS, ORGANISATIONS, load_demo
 from wattwijs.core.models import Membership, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +31,9 @@ def test_demo_organisations_are_all_fictitious():
 def test_scale_multiplies_the_organisations():
     call_command("load_demo", scale=3)
     assert Organisation.objects.count() == len(ORGANISATIONS) * 3
+
+
+def test_load_demo_tells_how_long_each_part_took():
+    parts: list[str] = []
+    load_demo(timed=lambda part, seconds: parts.append(part))
+    assert parts[:3] == ["core", "framework", "library"]
