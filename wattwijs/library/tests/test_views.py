@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wattwijs.core.models import Role
 from wattwijs.core.tests.factories import MembershipFactory, UserFactory, theme
-from wattwijs.library.models import ResourceVersion
+from wattwijs.library.models import ResourceVersion, SearchDocument
 from wattwijs.library.tests.factories import MBO3, material
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,19 @@ def test_the_search_page_is_public_and_lists_published_materials(client):
 def test_matched_words_are_highlighted_in_the_snippet(client):
     material("Omvormer", "Zo vervang je een omvormer veilig.")
     assert "<mark>omvormer</mark>" in client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
+
+
+def test_a_result_shows_its_level_licence_and_fictitious_label(client):
+    material("Omvormer vervangen", levels=[MBO3], licence="cc-by-sa-40")
+    card = client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
+    assert all(part in card for part in ('class="chip chip-level">mbo 3<', "CC BY-SA", "badge-fictitious"))
+
+
+def test_a_rated_result_shows_its_average_and_number_of_reviews(client):
+    version = material("Omvormer vervangen")
+    SearchDocument.objects.filter(pk=version.resource_id).update(rating_average=4.5, rating_count=2)
+    card = client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
+    assert "waardering 4,5 van de 5 (2 beoordelingen)" in card
 
 
 @pytest.mark.parametrize("count", [3, 30])
