@@ -39,7 +39,7 @@ from wattwijs.training.models import (
 GENERATED_PER_SCALE = 200
 GENERATED_MARK = "Gegenereerd aanbod"
 BATCH_SIZE = 1000
-EXTRA_PROVIDERS = 5
+EXTRA_PROVIDERS = 6
 TODAY = date(2026, 9, 1)
 
 K = OfferKind
@@ -322,7 +322,12 @@ TEMPLATES: list[Template] = [
 
 LEERWERK = "Leerwerktraject Renoveren in de wijk (Overvecht)"
 EXTRA_ORGANISATIONS = [
-    ("Bouwbedrijf Vechtstede", OrganisationKind.LEERBEDRIJF, "AMR12", "Aannemer die woningen renoveert en leerplekken biedt."),
+    (
+        "Bouwbedrijf Vechtstede",
+        OrganisationKind.LEERBEDRIJF,
+        "AMR12",
+        "Aannemer die woningen renoveert en leerplekken biedt.",
+    ),
     ("Aannemersbedrijf Kanaleneiland", OrganisationKind.COMPANY, "AMR12", "Bouwbedrijf in renovatie en onderhoud."),
 ]
 # Priority themes per region; several have no offer in the region, so the gaps page has something to show.
@@ -393,7 +398,7 @@ def _status(rng: random.Random, index: int) -> tuple[str, str, date | None]:
 
 
 def _load_curated() -> None:
-    rng = random.Random(2026)
+    rng = random.Random(2026)  # noqa: S311 - reproducible demo data, not security
     regions = {region.code: region for region in Region.objects.all()}
     themes = {theme.code: theme for theme in Theme.objects.all()}
     for name, kind, region_code, description in EXTRA_ORGANISATIONS:
@@ -422,7 +427,7 @@ def _load_curated() -> None:
     for number, template in enumerate(TEMPLATES):
         theme_ids = {themes[code].pk for code in template.themes}
         picked = _pick_qualification(qualifications, theme_ids, template.level)
-        extra = [extra_pool[(number * 5 + k * 7) % len(extra_pool)] for k in range(EXTRA_PROVIDERS)]
+        extra = [extra_pool[(number * 3 + k * 5) % len(extra_pool)] for k in range(EXTRA_PROVIDERS)]
         for provider_name in dict.fromkeys([*template.providers, *extra]):
             provider = organisations.get(provider_name)
             if provider is None:
@@ -548,9 +553,7 @@ def _neighbours(regions: list[Region]) -> dict[int, list[int]]:
     distances = overlap.haversine_matrix(
         np.asarray([float(r.latitude) for r in regions]), np.asarray([float(r.longitude) for r in regions])
     )
-    return {
-        region.pk: [regions[j].pk for j in np.argsort(distances[i])[1:4]] for i, region in enumerate(regions)
-    }
+    return {region.pk: [regions[j].pk for j in np.argsort(distances[i])[1:4]] for i, region in enumerate(regions)}
 
 
 def _bulk_insert(rows: list[_Row]) -> None:
@@ -621,7 +624,7 @@ def _load_generated(total: int) -> None:
     existing = TrainingOffer.objects.filter(title__startswith=GENERATED_MARK).count()
     if existing >= total:
         return
-    rng = random.Random(total)
+    rng = random.Random(total)  # noqa: S311 - reproducible demo data, not security
     regions = list(Region.objects.order_by("code").values_list("pk", flat=True))
     themes = list(Theme.objects.order_by("position").values_list("pk", flat=True))
     providers: dict[int, list[int]] = {}

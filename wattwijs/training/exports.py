@@ -8,9 +8,9 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from wattwijs.training import selectors
 from wattwijs.training.selectors import OfferFilters
@@ -32,8 +32,7 @@ def _sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable
 
 
 def _about(workbook: Workbook, title: str) -> None:
-    sheet = workbook.active
-    assert sheet is not None
+    sheet = workbook.worksheets[0]
     sheet.title = _("About")[:31]
     sheet.append([title])
     sheet["A1"].font = Font(bold=True)
@@ -47,7 +46,7 @@ def _bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def matrix_workbook(*, filters: OfferFilters, layout: str) -> bytes:
+def matrix_workbook(*, filters: OfferFilters, layout: str = "") -> bytes:
     """The matrix as a grid of totals, and every non-empty cell with available and in development."""
     matrix = selectors.matrix(filters=filters, layout=layout, cell_url=lambda *args: "")
     workbook = Workbook()

@@ -37,7 +37,9 @@ class OfferFilterForm(forms.Form):
     theme = forms.CharField(required=False, max_length=60)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *OfferKind.choices])
     level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels"))] + [(str(v), l) for v, l in LEVEL_CHOICES]
+        label=_("Level"),
+        required=False,
+        choices=[("", _("All levels"))] + [(str(value), label) for value, label in LEVEL_CHOICES],
     )
     target = forms.ChoiceField(
         label=_("Target group"), required=False, choices=[("", _("All target groups")), *TargetGroup.choices]
@@ -206,7 +208,9 @@ class OfferForm(forms.Form):
         cleaned = super().clean() or {}
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", _("The end date lies before the start date. Choose an end date on or after the start."))
+            self.add_error(
+                "end_date", _("The end date lies before the start date. Choose an end date on or after the start.")
+            )
         for number in range(1, PARTNER_ROWS + 1):
             if cleaned.get(f"partner_{number}") and not cleaned.get(f"partner_{number}_role"):
                 self.add_error(f"partner_{number}_role", _("Choose the partner's role."))

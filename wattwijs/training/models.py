@@ -88,7 +88,7 @@ class TrainingOffer(models.Model):
     developers = models.ManyToManyField(
         Organisation, verbose_name=_("developers"), blank=True, related_name="training_offers_developed"
     )
-    partners = models.ManyToManyField(
+    partners: models.ManyToManyField[Organisation, OfferPartner] = models.ManyToManyField(
         Organisation,
         verbose_name=_("partners"),
         through="OfferPartner",

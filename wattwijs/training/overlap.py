@@ -163,9 +163,7 @@ def load_features(offers: QuerySet[TrainingOffer] | None = None) -> OfferFeature
 
     target_bits = {value: 1 << index for index, value in enumerate(TargetGroup.values)}
     masks = np.zeros(n, dtype=np.int64)
-    target_rows = list(
-        OfferTargetGroup.objects.filter(offer_id__in=offer_ids).values_list("offer_id", "target_group")
-    )
+    target_rows = list(OfferTargetGroup.objects.filter(offer_id__in=offer_ids).values_list("offer_id", "target_group"))
     if target_rows:
         np.bitwise_or.at(
             masks,
@@ -252,7 +250,9 @@ def detect(features: OfferFeatures, config: Settings | None = None) -> list[Over
                 found.append((low, high, share, np.full(len(x), features.distances[r, s]), same_targets, same_themes))
     if not found:
         return []
-    low, high, share, distance, same_targets, same_themes = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    low, high, share, distance, same_targets, same_themes = (
+        np.concatenate(parts) for parts in zip(*found, strict=True)
+    )
     # A pair met in several block pairs (offers serving more regions) keeps its shortest distance.
     key = low * len(features.ids) + high
     order = np.lexsort((distance, key))

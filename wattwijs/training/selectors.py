@@ -141,13 +141,9 @@ def offer_facets(filters: OfferFilters) -> Facets:
     theme_names = {code: localized(nl, en) for code, nl, en in Theme.objects.values_list("code", "name_nl", "name_en")}
     groups = {
         "status": [FacetValue(v, str(statuses[v]), n) for v, n in counts("status", "status")],
-        "kind": sorted(
-            (FacetValue(v, str(kinds[v]), n) for v, n in counts("kind", "kind")), key=lambda f: f.label
-        ),
+        "kind": sorted((FacetValue(v, str(kinds[v]), n) for v, n in counts("kind", "kind")), key=lambda f: f.label),
         "level": [FacetValue(str(v), str(levels[v]), n) for v, n in sorted(counts("level", "level"))],
-        "target": [
-            FacetValue(v, str(targets[v]), n) for v, n in counts("target", "target_group_links__target_group")
-        ],
+        "target": [FacetValue(v, str(targets[v]), n) for v, n in counts("target", "target_group_links__target_group")],
         "theme": sorted((FacetValue(v, theme_names[v], n) for v, n in theme_rows), key=lambda f: f.label),
         "region": sorted((FacetValue(v, region_names[v], n) for v, n in region_rows), key=lambda f: f.label),
     }
@@ -157,17 +153,15 @@ def offer_facets(filters: OfferFilters) -> Facets:
 
 def offer_get(*, pk: int) -> TrainingOffer:
     try:
-        return (
-            TrainingOffer.objects.prefetch_related(
-                "providers",
-                "developers",
-                "regions",
-                Prefetch("themes", queryset=Theme.objects.select_related("parent")),
-                "certificates",
-                "target_group_links",
-                Prefetch("partner_links", queryset=OfferPartner.objects.select_related("organisation")),
-            ).get(pk=pk)
-        )
+        return TrainingOffer.objects.prefetch_related(
+            "providers",
+            "developers",
+            "regions",
+            Prefetch("themes", queryset=Theme.objects.select_related("parent")),
+            "certificates",
+            "target_group_links",
+            Prefetch("partner_links", queryset=OfferPartner.objects.select_related("organisation")),
+        ).get(pk=pk)
     except TrainingOffer.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -240,7 +234,9 @@ class Matrix:
     totals: dict[str, int] = field(default_factory=dict)
 
     def nonzero(self) -> list[tuple[Header, Header, Cell]]:
-        return [(row.header, self.columns[i], cell) for row in self.rows for i, cell in enumerate(row.cells) if cell.total]
+        return [
+            (row.header, self.columns[i], cell) for row in self.rows for i, cell in enumerate(row.cells) if cell.total
+        ]
 
 
 def _headers(dimension: str) -> tuple[list[Header], dict[Any, str]]:
@@ -293,14 +289,14 @@ def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
         counts[(row_keys[row_value], column_keys[column_value])] = Cell(available, developing)
     if row_dimension == "theme":
         parents = {h.key for h in row_headers if h.is_parent}
-        available = Q(status__in=AVAILABLE_STATUSES)
-        developing = Q(status=OfferStatus.IN_DEVELOPMENT)
+        is_available = Q(status__in=AVAILABLE_STATUSES)
+        is_developing = Q(status=OfferStatus.IN_DEVELOPMENT)
         rollup = (
             queryset.order_by()
             .annotate(root=Coalesce("themes__parent_id", "themes__id"))
             .values_list("root", column_path)
             .annotate(
-                a=Count("pk", filter=available, distinct=True), d=Count("pk", filter=developing, distinct=True)
+                a=Count("pk", filter=is_available, distinct=True), d=Count("pk", filter=is_developing, distinct=True)
             )
         )
         for root, column_value, a, d in rollup:
@@ -413,14 +409,18 @@ def uncovered_work_processes(*, region: Region, qualification: Qualification) ->
         return [], work_processes.count()
     covered = (
         Q(pk__in=alignments.values("work_process_id"))
-        | Q(pk__in=UnitWorkProcess.objects.filter(frameworkunit_id__in=alignments.values("unit_id")).values(
-            "workprocess_id"
-        ))
-        | Q(pk__in=CompetenceWorkProcess.objects.filter(competence_id__in=alignments.values("competence_id")).values(
-            "workprocess_id"
-        ))
+        | Q(
+            pk__in=UnitWorkProcess.objects.filter(frameworkunit_id__in=alignments.values("unit_id")).values(
+                "workprocess_id"
+            )
+        )
+        | Q(
+            pk__in=CompetenceWorkProcess.objects.filter(competence_id__in=alignments.values("competence_id")).values(
+                "workprocess_id"
+            )
+        )
     )
-    every = list(work_processes.annotate(is_covered=Count("pk", filter=covered)).order_by("core_task__code", "code"))
+    every = list(work_processes.annotate(is_covered=Count("pk", filter=covered)).order_by("core_task__code", "pk"))
     return [wp for wp in every if not wp.is_covered], len(every)  # type: ignore[attr-defined]
 
 
@@ -469,7 +469,9 @@ def regions_for_choice() -> QuerySet[Region]:
 
 def qualifications_for_gaps() -> QuerySet[Qualification]:
     """Qualifications to pick from for the uncovered work processes: those of adopted versions."""
-    return Qualification.objects.filter(dossier__version__status=FrameworkVersion.Status.ADOPTED).order_by("name", "level")
+    return Qualification.objects.filter(dossier__version__status=FrameworkVersion.Status.ADOPTED).order_by(
+        "name", "level"
+    )
 
 
 def region_summary(*, region: Region) -> dict[str, int]:
@@ -480,8 +482,8 @@ def region_summary(*, region: Region) -> dict[str, int]:
     return {"available": totals["available"], "developing": totals["developing"]}
 
 
-
 # Overlap -------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class OverlapRow:
@@ -518,9 +520,7 @@ def overlap_filter(pairs: list[OverlapPair], *, region: Region | None, verdict: 
         in_region = set(OfferRegion.objects.filter(region=region).values_list("trainingoffer_id", flat=True))
         pairs = [p for p in pairs if p.offer_a in in_region or p.offer_b in in_region]
     if verdict:
-        marks = dict(
-            ((a, b), v) for a, b, v in OverlapMark.objects.values_list("offer_a_id", "offer_b_id", "verdict")
-        )
+        marks = {(a, b): v for a, b, v in OverlapMark.objects.values_list("offer_a_id", "offer_b_id", "verdict")}
         if verdict == "open":
             pairs = [p for p in pairs if (p.offer_a, p.offer_b) not in marks]
         else:
@@ -582,9 +582,7 @@ def all_region_gaps() -> list[RegionGapRow]:
         if region_id is not None and theme_id is not None:
             offered.setdefault(region_id, set()).update({theme_id, theme_parents.get(theme_id) or theme_id})
     groups: dict[int, set[str]] = {}
-    for region_id, group in (
-        active.order_by().values_list("regions", "target_group_links__target_group").distinct()
-    ):
+    for region_id, group in active.order_by().values_list("regions", "target_group_links__target_group").distinct():
         if region_id is not None and group is not None:
             groups.setdefault(region_id, set()).add(group)
     priorities: dict[int, list[Theme]] = {}

@@ -239,4 +239,3 @@ def region_priorities_set(*, actor: AnyUser, region: Region, themes: Sequence[Th
             details={"themes": sorted(theme.code for theme in themes)},
         )
     return created
-

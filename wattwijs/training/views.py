@@ -21,7 +21,13 @@ from wattwijs.core.querystrings import QueryLinks
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework.models import WorkProcess
 from wattwijs.training import exports, permissions, selectors, services
-from wattwijs.training.forms import GapQualificationForm, OfferFilterForm, OfferForm, OverlapMarkForm, PriorityThemesForm
+from wattwijs.training.forms import (
+    GapQualificationForm,
+    OfferFilterForm,
+    OfferForm,
+    OverlapMarkForm,
+    PriorityThemesForm,
+)
 from wattwijs.training.models import OverlapVerdict
 from wattwijs.training.selectors import OfferFilters
 
@@ -210,7 +216,7 @@ def overlap_list(request: HttpRequest) -> HttpResponse:
     verdict = verdict if verdict in OVERLAP_VERDICT_FILTERS else ""
     pairs = selectors.overlap_filter(selectors.overlap_pairs(), region=region, verdict=verdict)
     page = Paginator(pairs, 20).get_page(request.GET.get("page"))
-    rows = selectors.overlap_rows(page.object_list)
+    rows = selectors.overlap_rows(list(page.object_list))
     links = QueryLinks(request)
     return render(
         request,
@@ -335,8 +341,6 @@ def export_xlsx(request: HttpRequest, what: str) -> HttpResponse:
     _form, filters = _filters(request)
     layout = OfferFilterForm(request.GET).layout()
     content = builders[what](filters=filters, layout=layout)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="opleidingsschema-{what}.xlsx"'
     return response

@@ -8,149 +8,376 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0004_organisation_name_trigram_index'),
-        ('framework', '0001_qualification_structure_units_alignments'),
+        ("core", "0004_organisation_name_trigram_index"),
+        ("framework", "0001_qualification_structure_units_alignments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfferPartner',
+            name="OfferPartner",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('werkplek', 'Provides workplaces'), ('financiering', 'Funds'), ('werving', 'Recruits participants'), ('begeleiding', 'Coaches participants'), ('onderwijs', 'Teaches'), ('anders', 'Other')], max_length=20, verbose_name='role')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("werkplek", "Provides workplaces"),
+                            ("financiering", "Funds"),
+                            ("werving", "Recruits participants"),
+                            ("begeleiding", "Coaches participants"),
+                            ("onderwijs", "Teaches"),
+                            ("anders", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner',
-                'verbose_name_plural': 'partners',
+                "verbose_name": "partner",
+                "verbose_name_plural": "partners",
             },
         ),
         migrations.CreateModel(
-            name='TrainingOffer',
+            name="TrainingOffer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('kind', models.CharField(choices=[('bbl', 'BBL (work-based)'), ('bol', 'BOL (school-based)'), ('maatwerk', 'Custom track'), ('leerwerk', 'Work-and-learn track'), ('omscholing', 'Retraining'), ('bijscholing', 'Further training'), ('opscholing', 'Upskilling'), ('cursus', 'Course'), ('keuzedeel', 'Elective module')], max_length=20, verbose_name='kind')),
-                ('status', models.CharField(choices=[('ontwikkeling', 'In development'), ('gepland', 'Planned'), ('lopend', 'Running'), ('beeindigd', 'Ended')], default='gepland', max_length=20, verbose_name='status')),
-                ('development_phase', models.CharField(blank=True, choices=[('idee', 'Idea'), ('ontwerp', 'Design'), ('pilot', 'Pilot'), ('erkenning', 'Awaiting approval')], max_length=20, verbose_name='development phase')),
-                ('expected_start', models.DateField(blank=True, null=True, verbose_name='expected start')),
-                ('level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'mbo level 1'), (2, 'mbo level 2'), (3, 'mbo level 3'), (4, 'mbo level 4')], null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='level')),
-                ('duration_weeks', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='duration in weeks')),
-                ('hours_per_week', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='hours per week')),
-                ('days_at_work', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(7)], verbose_name='days a week at work')),
-                ('days_at_school', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(7)], verbose_name='days a week at school')),
-                ('format_note', models.CharField(blank=True, max_length=300, verbose_name='how the week looks')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='first start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('start_moments', models.CharField(blank=True, max_length=200, verbose_name='start moments')),
-                ('places_available', models.PositiveIntegerField(blank=True, null=True, verbose_name='places available')),
-                ('costs', models.CharField(blank=True, max_length=300, verbose_name='costs')),
-                ('funding', models.CharField(blank=True, max_length=300, verbose_name='funding')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact person')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=30, verbose_name='contact telephone')),
-                ('is_fictitious', models.BooleanField(default=False, verbose_name='fictitious')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed at')),
-                ('certificates', models.ManyToManyField(blank=True, related_name='training_offers', to='framework.certificate', verbose_name='certificates')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('developers', models.ManyToManyField(blank=True, related_name='training_offers_developed', to='core.organisation', verbose_name='developers')),
-                ('partners', models.ManyToManyField(blank=True, related_name='training_offers_partnered', through='training.OfferPartner', to='core.organisation', verbose_name='partners')),
-                ('providers', models.ManyToManyField(related_name='training_offers_provided', to='core.organisation', verbose_name='providers')),
-                ('regions', models.ManyToManyField(related_name='training_offers', to='core.region', verbose_name='regions served')),
-                ('themes', models.ManyToManyField(related_name='training_offers', to='core.theme', verbose_name='themes')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("bbl", "BBL (work-based)"),
+                            ("bol", "BOL (school-based)"),
+                            ("maatwerk", "Custom track"),
+                            ("leerwerk", "Work-and-learn track"),
+                            ("omscholing", "Retraining"),
+                            ("bijscholing", "Further training"),
+                            ("opscholing", "Upskilling"),
+                            ("cursus", "Course"),
+                            ("keuzedeel", "Elective module"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ontwikkeling", "In development"),
+                            ("gepland", "Planned"),
+                            ("lopend", "Running"),
+                            ("beeindigd", "Ended"),
+                        ],
+                        default="gepland",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "development_phase",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("idee", "Idea"),
+                            ("ontwerp", "Design"),
+                            ("pilot", "Pilot"),
+                            ("erkenning", "Awaiting approval"),
+                        ],
+                        max_length=20,
+                        verbose_name="development phase",
+                    ),
+                ),
+                ("expected_start", models.DateField(blank=True, null=True, verbose_name="expected start")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "mbo level 1"), (2, "mbo level 2"), (3, "mbo level 3"), (4, "mbo level 4")],
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "duration_weeks",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="duration in weeks"),
+                ),
+                (
+                    "hours_per_week",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="hours per week"),
+                ),
+                (
+                    "days_at_work",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(7)],
+                        verbose_name="days a week at work",
+                    ),
+                ),
+                (
+                    "days_at_school",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(7)],
+                        verbose_name="days a week at school",
+                    ),
+                ),
+                ("format_note", models.CharField(blank=True, max_length=300, verbose_name="how the week looks")),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="first start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                ("start_moments", models.CharField(blank=True, max_length=200, verbose_name="start moments")),
+                (
+                    "places_available",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="places available"),
+                ),
+                ("costs", models.CharField(blank=True, max_length=300, verbose_name="costs")),
+                ("funding", models.CharField(blank=True, max_length=300, verbose_name="funding")),
+                ("contact_name", models.CharField(blank=True, max_length=120, verbose_name="contact person")),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail")),
+                ("contact_phone", models.CharField(blank=True, max_length=30, verbose_name="contact telephone")),
+                ("is_fictitious", models.BooleanField(default=False, verbose_name="fictitious")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed at")),
+                (
+                    "certificates",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="training_offers",
+                        to="framework.certificate",
+                        verbose_name="certificates",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "developers",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="training_offers_developed",
+                        to="core.organisation",
+                        verbose_name="developers",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="training_offers_partnered",
+                        through="training.OfferPartner",
+                        to="core.organisation",
+                        verbose_name="partners",
+                    ),
+                ),
+                (
+                    "providers",
+                    models.ManyToManyField(
+                        related_name="training_offers_provided", to="core.organisation", verbose_name="providers"
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        related_name="training_offers", to="core.region", verbose_name="regions served"
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(related_name="training_offers", to="core.theme", verbose_name="themes"),
+                ),
             ],
             options={
-                'verbose_name': 'training offer',
-                'verbose_name_plural': 'training offers',
-                'ordering': ['title', 'pk'],
+                "verbose_name": "training offer",
+                "verbose_name_plural": "training offers",
+                "ordering": ["title", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OverlapMark',
+            name="OverlapMark",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('verdict', models.CharField(choices=[('bedoeld', 'Intended'), ('afstemmen', 'To be aligned')], max_length=20, verbose_name='verdict')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('marked_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='marked at')),
-                ('marked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('offer_a', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='training.trainingoffer')),
-                ('offer_b', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='training.trainingoffer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[("bedoeld", "Intended"), ("afstemmen", "To be aligned")],
+                        max_length=20,
+                        verbose_name="verdict",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("marked_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="marked at")),
+                (
+                    "marked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "offer_a",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="training.trainingoffer"
+                    ),
+                ),
+                (
+                    "offer_b",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="training.trainingoffer"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'overlap verdict',
-                'verbose_name_plural': 'overlap verdicts',
+                "verbose_name": "overlap verdict",
+                "verbose_name_plural": "overlap verdicts",
             },
         ),
         migrations.CreateModel(
-            name='OfferTargetGroup',
+            name="OfferTargetGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_group', models.CharField(choices=[('schoolverlaters', 'School leavers'), ('zij-instromers', 'Career switchers'), ('werkenden', 'Workers'), ('werkzoekenden', 'Job seekers')], max_length=20, verbose_name='target group')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target_group_links', to='training.trainingoffer')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "target_group",
+                    models.CharField(
+                        choices=[
+                            ("schoolverlaters", "School leavers"),
+                            ("zij-instromers", "Career switchers"),
+                            ("werkenden", "Workers"),
+                            ("werkzoekenden", "Job seekers"),
+                        ],
+                        max_length=20,
+                        verbose_name="target group",
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="target_group_links",
+                        to="training.trainingoffer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'target group',
-                'verbose_name_plural': 'target groups',
+                "verbose_name": "target group",
+                "verbose_name_plural": "target groups",
             },
         ),
         migrations.AddField(
-            model_name='offerpartner',
-            name='offer',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='partner_links', to='training.trainingoffer'),
+            model_name="offerpartner",
+            name="offer",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="partner_links", to="training.trainingoffer"
+            ),
         ),
         migrations.CreateModel(
-            name='RegionPriorityTheme',
+            name="RegionPriorityTheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('set_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='set at')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='training_priorities', to='core.region')),
-                ('set_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('theme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.theme')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("set_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="set at")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training_priorities",
+                        to="core.region",
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.theme"),
+                ),
             ],
             options={
-                'verbose_name': 'priority theme',
-                'verbose_name_plural': 'priority themes',
-                'ordering': ['theme__position'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'theme'), name='training_priority_theme_once_per_region')],
+                "verbose_name": "priority theme",
+                "verbose_name_plural": "priority themes",
+                "ordering": ["theme__position"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("region", "theme"), name="training_priority_theme_once_per_region")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='trainingoffer',
-            index=models.Index(fields=['status', 'kind', 'level'], name='training_offer_filter_idx'),
+            model_name="trainingoffer",
+            index=models.Index(fields=["status", "kind", "level"], name="training_offer_filter_idx"),
         ),
         migrations.AddIndex(
-            model_name='trainingoffer',
-            index=models.Index(fields=['title', 'id'], name='training_offer_title_idx'),
+            model_name="trainingoffer",
+            index=models.Index(fields=["title", "id"], name="training_offer_title_idx"),
         ),
         migrations.AddConstraint(
-            model_name='trainingoffer',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('start_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='training_offer_end_after_start'),
+            model_name="trainingoffer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("start_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="training_offer_end_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='overlapmark',
-            constraint=models.UniqueConstraint(fields=('offer_a', 'offer_b'), name='training_overlap_mark_once_per_pair'),
+            model_name="overlapmark",
+            constraint=models.UniqueConstraint(
+                fields=("offer_a", "offer_b"), name="training_overlap_mark_once_per_pair"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='overlapmark',
-            constraint=models.CheckConstraint(condition=models.Q(('offer_a__lt', models.F('offer_b'))), name='training_overlap_mark_ordered'),
+            model_name="overlapmark",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("offer_a__lt", models.F("offer_b"))), name="training_overlap_mark_ordered"
+            ),
         ),
         migrations.AddIndex(
-            model_name='offertargetgroup',
-            index=models.Index(fields=['target_group', 'offer'], name='training_target_group_idx'),
+            model_name="offertargetgroup",
+            index=models.Index(fields=["target_group", "offer"], name="training_target_group_idx"),
         ),
         migrations.AddConstraint(
-            model_name='offertargetgroup',
-            constraint=models.UniqueConstraint(fields=('offer', 'target_group'), name='training_target_group_once_per_offer'),
+            model_name="offertargetgroup",
+            constraint=models.UniqueConstraint(
+                fields=("offer", "target_group"), name="training_target_group_once_per_offer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offerpartner',
-            constraint=models.UniqueConstraint(fields=('offer', 'organisation', 'role'), name='training_partner_role_once'),
+            model_name="offerpartner",
+            constraint=models.UniqueConstraint(
+                fields=("offer", "organisation", "role"), name="training_partner_role_once"
+            ),
         ),
     ]
