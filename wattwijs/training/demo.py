@@ -23,9 +23,10 @@ from django.utils.text import slugify
 from wattwijs.core import caching
 from wattwijs.core.models import Organisation, OrganisationKind, Region, Theme
 from wattwijs.framework.models import Alignment, FrameworkVersion, Qualification, WorkProcess
-from wattwijs.training import overlap
+from wattwijs.training import cells, overlap
 from wattwijs.training.models import (
     DevelopmentPhase,
+    OfferCell,
     OfferKind,
     OfferPartner,
     OfferStatus,
@@ -35,6 +36,7 @@ from wattwijs.training.models import (
     TargetGroup,
     TrainingOffer,
 )
+from wattwijs.training.selectors import MATRIX_CACHE
 
 GENERATED_PER_SCALE = 200
 GENERATED_MARK = "Gegenereerd aanbod"
@@ -360,6 +362,7 @@ def load(*, scale: int = 1) -> None:
         if scale > 1:
             _load_generated(GENERATED_PER_SCALE * scale)
     caching.invalidate(overlap.CACHE_NAMESPACE)
+    caching.invalidate(MATRIX_CACHE)
 
 
 def _qualifications(version: FrameworkVersion | None) -> list[tuple[Qualification, set[int], list[int]]]:
@@ -606,6 +609,15 @@ def _bulk_insert(rows: list[_Row]) -> None:
             OfferPartner(offer_id=offer.pk, organisation_id=pk, role=role)
             for offer, row in zip(offers, rows, strict=True)
             for pk, role in row.partners
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    roots = cells.theme_roots()
+    OfferCell.objects.bulk_create(
+        [
+            cell
+            for offer, row in zip(offers, rows, strict=True)
+            for cell in cells.cells_for(offer, row.regions, row.themes, row.targets, roots)
         ],
         batch_size=BATCH_SIZE,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -232,3 +234,57 @@ class RegionPriorityTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}: {self.theme}"
+
+
+class OfferCell(models.Model):
+    """One (offer, region, theme) with the offer's filter fields copied in: the fact table the matrix counts.
+
+    Derived data, rewritten by the services whenever an offer changes, so the opleidingsschema groups one table
+    instead of joining offers, regions, themes and target groups at every request.
+    """
+
+    offer = models.ForeignKey(TrainingOffer, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", db_index=False)
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+", db_index=False)
+    root_theme_id = models.IntegerField()  # the theme's parent, or the theme itself at the top of the tree
+    status = models.CharField(max_length=20, choices=OfferStatus.choices)
+    kind = models.CharField(max_length=20, choices=OfferKind.choices)
+    level = models.PositiveSmallIntegerField(null=True)
+    target_mask = models.PositiveSmallIntegerField(default=0)  # bit i set: TargetGroup.values[i]
+    # Flags that let every layout count offers with a plain filtered COUNT instead of COUNT(DISTINCT):
+    # the offer's first region, its first theme, and its first theme under this top-level theme.
+    is_first_region = models.BooleanField(default=False)
+    is_first_theme = models.BooleanField(default=False)
+    is_first_in_root = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("matrix cell")
+        verbose_name_plural = _("matrix cells")
+        indexes = [
+            # Covers every column the matrix reads, in its grouping order: the count scans only this index.
+            models.Index(
+                fields=[
+                    "theme",
+                    "root_theme_id",
+                    "region",
+                    "status",
+                    "is_first_in_root",
+                    "is_first_region",
+                    "is_first_theme",
+                    "level",
+                    "kind",
+                    "target_mask",
+                    "offer",
+                ],
+                name="training_cell_matrix_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer_id}: {self.region_id} × {self.theme_id}"
+
+
+def target_mask(groups: Iterable[str]) -> int:
+    """The bit mask of target groups stored in ``OfferCell.target_mask``."""
+    wanted = set(groups)
+    return sum(1 << index for index, value in enumerate(TargetGroup.values) if value in wanted)

@@ -88,16 +88,25 @@ class Incidence:
         offsets = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
         return local, self.indices[offsets + np.arange(total)]
 
-    def dense_pair(self, a: IntArray, b: IntArray) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
-        """The rows ``a`` and ``b`` as dense matrices over the columns either of them uses."""
+    def shared_counts(self, a: IntArray, b: IntArray) -> npt.NDArray[np.int64]:
+        """How many columns each row of ``a`` shares with each row of ``b``, as a len(a) × len(b) matrix.
+
+        A sorted join on the column: only entries that meet in a column produce work, so sparse features
+        (a few work processes out of thousands) cost next to nothing.
+        """
         local_a, cols_a = self.entries(a)
         local_b, cols_b = self.entries(b)
-        used, inverse = np.unique(np.concatenate([cols_a, cols_b]), return_inverse=True)
-        dense_a = np.zeros((len(a), len(used)), dtype=np.float32)
-        dense_b = np.zeros((len(b), len(used)), dtype=np.float32)
-        dense_a[local_a, inverse[: len(cols_a)]] = 1
-        dense_b[local_b, inverse[len(cols_a) :]] = 1
-        return dense_a, dense_b
+        order = np.argsort(cols_b, kind="stable")
+        cols_b, local_b = cols_b[order], local_b[order]
+        left = np.searchsorted(cols_b, cols_a, side="left")
+        matches = np.searchsorted(cols_b, cols_a, side="right") - left
+        total = int(matches.sum())
+        if not total:
+            return np.zeros((len(a), len(b)), dtype=np.int64)
+        rows = np.repeat(local_a, matches)
+        positions = np.repeat(left - (np.cumsum(matches) - matches), matches) + np.arange(total)
+        keys = rows * len(b) + local_b[positions]
+        return np.bincount(keys, minlength=len(a) * len(b)).reshape(len(a), len(b))
 
 
 @dataclass
@@ -201,12 +210,11 @@ def _compare(
     features: OfferFeatures, a: IntArray, b: IntArray, same_block: bool, config: Settings
 ) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """The overlapping pairs between offer positions ``a`` and ``b`` (one block pair), as arrays."""
-    wa, wb = features.work_processes.dense_pair(a, b)
-    shared = wa @ wb.T
+    shared = features.work_processes.shared_counts(a, b)
     size_a = features.work_processes.sizes[a][:, None]
     size_b = features.work_processes.sizes[b][None, :]
     union = size_a + size_b - shared
-    share = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    share = np.divide(shared, union, out=np.zeros(shared.shape), where=union > 0)
     keep = share >= config.min_share
     keep &= features.levels[a][:, None] == features.levels[b][None, :]
     target_a = features.target_masks[a][:, None]
@@ -216,11 +224,9 @@ def _compare(
     if not keep.any():
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0), np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    ta, tb = features.themes.dense_pair(a, b)
-    common_themes = ta @ tb.T
+    common_themes = features.themes.shared_counts(a, b)
     keep &= common_themes > 0
-    pa, pb = features.providers.dense_pair(a, b)
-    keep &= (pa @ pb.T) == 0
+    keep &= features.providers.shared_counts(a, b) == 0
     ia, ib = np.nonzero(keep)
     themes_a = features.themes.sizes[a][ia]
     themes_b = features.themes.sizes[b][ib]

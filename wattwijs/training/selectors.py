@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from wattwijs.training.models import (
     ACTIVE_STATUSES,
     AVAILABLE_STATUSES,
     LEVEL_CHOICES,
+    OfferCell,
     OfferKind,
     OfferPartner,
     OfferStatus,
@@ -30,6 +31,7 @@ from wattwijs.training.models import (
     RegionPriorityTheme,
     TargetGroup,
     TrainingOffer,
+    target_mask,
 )
 from wattwijs.training.overlap import OverlapPair
 
@@ -189,12 +191,6 @@ LAYOUTS = {
     "thema-soort": ("theme", "kind"),
     "regio-doelgroep": ("region", "target"),
 }
-DIMENSION_PATHS = {
-    "theme": "themes",
-    "region": "regions",
-    "kind": "kind",
-    "target": "target_group_links__target_group",
-}
 
 
 @dataclass(frozen=True)
@@ -252,69 +248,110 @@ def _headers(dimension: str) -> tuple[list[Header], dict[Any, str]]:
     return [Header(value, str(label)) for value, label in choices], {value: value for value, _label in choices}
 
 
-def _count_cells(queryset: QuerySet[TrainingOffer], row_path: str, column_path: str) -> list[tuple[Any, Any, int, int]]:
-    available = Q(status__in=AVAILABLE_STATUSES)
-    developing = Q(status=OfferStatus.IN_DEVELOPMENT)
-    # Each join row is one (offer, row value, column value), so a plain COUNT counts offers per cell.
-    return list(
-        queryset.order_by()
-        .values_list(row_path, column_path)
-        .annotate(a=Count("pk", filter=available), d=Count("pk", filter=developing))
-    )
+def _cells(filters: OfferFilters) -> QuerySet[OfferCell]:
+    """The fact rows the matrix counts, with the matrix's filters (level, target group, kind, status) applied."""
+    cells = OfferCell.objects.all()
+    if filters.level:
+        cells = cells.filter(level=int(filters.level))
+    if filters.kind:
+        cells = cells.filter(kind=filters.kind)
+    if filters.target in TargetGroup.values:
+        bit = target_mask([filters.target])
+        cells = cells.annotate(has_target=F("target_mask").bitand(bit)).filter(has_target__gt=0)
+    if filters.status == "beschikbaar":
+        cells = cells.filter(status__in=AVAILABLE_STATUSES)
+    elif filters.status:
+        cells = cells.filter(status=filters.status)
+    else:
+        cells = cells.filter(status__in=ACTIVE_STATUSES)
+    return cells.order_by()
+
+
+AVAILABLE = Q(status__in=AVAILABLE_STATUSES)
+DEVELOPING = Q(status=OfferStatus.IN_DEVELOPMENT)
+
+
+def _add(counts: dict[tuple[str, str], Cell], key: tuple[str, str], available: int, developing: int) -> None:
+    cell = counts.setdefault(key, Cell())
+    cell.available += available
+    cell.developing += developing
+
+
+def _matrix_counts(
+    filters: OfferFilters,
+    row_dimension: str,
+    column_dimension: str,
+    row_headers: list[Header],
+    row_keys: dict[Any, str],
+    column_keys: dict[Any, str],
+) -> dict[tuple[str, str], tuple[int, int]]:
+    cells = _cells(filters)
+    counts: dict[tuple[str, str], Cell] = {}
+    if row_dimension == "theme":
+        # Per region an offer has each theme once; per kind only its first region counts.
+        column = "region_id" if column_dimension == "region" else "kind"
+        once = Q() if column_dimension == "region" else Q(is_first_region=True)
+        theme_rows = cells.values_list("theme_id", "root_theme_id", column).annotate(
+            a=Count("offer_id", filter=AVAILABLE & once),
+            d=Count("offer_id", filter=DEVELOPING & once),
+            root_a=Count("offer_id", filter=AVAILABLE & once & Q(is_first_in_root=True)),
+            root_d=Count("offer_id", filter=DEVELOPING & once & Q(is_first_in_root=True)),
+        )
+        parents = {header.key for header in row_headers if header.is_parent}
+        for theme_id, root_id, value, available, developing, root_available, root_developing in theme_rows:
+            column_key = column_keys[value]
+            if row_keys[theme_id] not in parents:
+                _add(counts, (row_keys[theme_id], column_key), available, developing)
+            _add(counts, (row_keys[root_id], column_key), root_available, root_developing)
+    else:
+        # Regions × target groups: one row per offer and region (its first theme), grouped per target mask.
+        region_rows = (
+            cells.filter(is_first_theme=True)
+            .values_list("region_id", "target_mask")
+            .annotate(a=Count("offer_id", filter=AVAILABLE), d=Count("offer_id", filter=DEVELOPING))
+        )
+        for region_id, mask, available, developing in region_rows:
+            for index, group in enumerate(TargetGroup.values):
+                if mask & (1 << index):
+                    _add(counts, (row_keys[region_id], group), available, developing)
+    return {key: (cell.available, cell.developing) for key, cell in counts.items()}
+
+
+MATRIX_CACHE = "training-matrix"
 
 
 def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
-    """The opleidingsschema: offers available and in development per cell, in at most five queries.
+    """The opleidingsschema: offers available and in development per cell, in three queries.
 
-    ``cell_url(row_key, column_key)`` gives the link to the filtered list behind a cell. A parent theme's row
-    counts each offer with that theme or one of its sub-themes once.
+    Counted in one grouped query on the fact table ``OfferCell`` (one row per offer, region and theme), whose
+    flags make sure an offer counts once per cell: a parent theme's row counts each offer with that theme or
+    one of its sub-themes once. The counts are cached per filter combination until an offer changes.
+    ``cell_url(row_dimension, row_key, column_dimension, column_key)`` gives the link to the filtered list
+    behind a cell.
     """
-    row_dimension, column_dimension = LAYOUTS.get(layout, LAYOUTS["thema-regio"])
-    queryset = _offer_queryset(
-        replace(filters, **{"status": "", row_dimension: "", column_dimension: ""})  # type: ignore[arg-type]
-    ).filter(status__in=ACTIVE_STATUSES if not filters.status else [filters.status])
-    if filters.status == "beschikbaar":
-        queryset = _offer_queryset(
-            replace(filters, **{"status": "", row_dimension: "", column_dimension: ""})  # type: ignore[arg-type]
-        ).filter(status__in=AVAILABLE_STATUSES)
+    layout = layout if layout in LAYOUTS else "thema-regio"
+    row_dimension, column_dimension = LAYOUTS[layout]
     row_headers, row_keys = _headers(row_dimension)
     column_headers, column_keys = _headers(column_dimension)
-    column_path = DIMENSION_PATHS[column_dimension]
-    counts: dict[tuple[str, str], Cell] = {}
-    for row_value, column_value, available, developing in _count_cells(
-        queryset, DIMENSION_PATHS[row_dimension], column_path
-    ):
-        if row_value is None or column_value is None:
-            continue
-        counts[(row_keys[row_value], column_keys[column_value])] = Cell(available, developing)
-    if row_dimension == "theme":
-        parents = {h.key for h in row_headers if h.is_parent}
-        is_available = Q(status__in=AVAILABLE_STATUSES)
-        is_developing = Q(status=OfferStatus.IN_DEVELOPMENT)
-        rollup = (
-            queryset.order_by()
-            .annotate(root=Coalesce("themes__parent_id", "themes__id"))
-            .values_list("root", column_path)
-            .annotate(
-                a=Count("pk", filter=is_available, distinct=True), d=Count("pk", filter=is_developing, distinct=True)
-            )
-        )
-        for root, column_value, a, d in rollup:
-            key = row_keys.get(root)
-            if key in parents and column_value is not None:
-                counts[(key, column_keys[column_value])] = Cell(a, d)
+    parts = (layout, filters.level, filters.kind, filters.target, filters.status)
+    totals = caching.cached(
+        MATRIX_CACHE,
+        parts,
+        lambda: _matrix_counts(filters, row_dimension, column_dimension, row_headers, row_keys, column_keys),
+    )
+    counts = {key: Cell(available, developing) for key, (available, developing) in totals.items()}
     maximum = max((cell.total for cell in counts.values()), default=0)
     rows = []
     for header in row_headers:
-        cells = []
-        for column in column_headers:
-            cell = counts.get((header.key, column.key), Cell())
-            cell.url = cell_url(row_dimension, header.key, column_dimension, column.key)
+        row_cells = []
+        for column_header in column_headers:
+            cell = counts.get((header.key, column_header.key), Cell())
+            cell.url = cell_url(row_dimension, header.key, column_dimension, column_header.key)
             cell.shade = 0 if not cell.total or not maximum else 1 + (4 * cell.total) // maximum
-            cells.append(cell)
-        rows.append(MatrixRow(header, cells))
+            row_cells.append(cell)
+        rows.append(MatrixRow(header, row_cells))
     return Matrix(
-        layout=layout if layout in LAYOUTS else "thema-regio",
+        layout=layout,
         row_dimension=row_dimension,
         column_dimension=column_dimension,
         columns=column_headers,

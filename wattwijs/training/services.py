@@ -17,7 +17,7 @@ from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
 from wattwijs.framework.models import Certificate, FrameworkUnit, Qualification, WorkProcess
 from wattwijs.framework.services import alignment_set
-from wattwijs.training import overlap, permissions
+from wattwijs.training import cells, overlap, permissions
 from wattwijs.training.models import (
     OfferPartner,
     OfferStatus,
@@ -28,6 +28,7 @@ from wattwijs.training.models import (
     TargetGroup,
     TrainingOffer,
 )
+from wattwijs.training.selectors import MATRIX_CACHE
 
 
 @dataclass
@@ -149,7 +150,14 @@ def _write(actor: AnyUser, offer: TrainingOffer, data: OfferData) -> None:
         qualifications=data.qualifications,
         units=data.units,
     )
-    transaction.on_commit(lambda: caching.invalidate(overlap.CACHE_NAMESPACE))
+    cells.refresh([offer.pk])
+    transaction.on_commit(invalidate_derived)
+
+
+def invalidate_derived() -> None:
+    """Drop the cached matrix counts and overlapping pairs; called after every change to offers."""
+    caching.invalidate(overlap.CACHE_NAMESPACE)
+    caching.invalidate(MATRIX_CACHE)
 
 
 def offer_create(*, actor: AnyUser, data: OfferData) -> TrainingOffer:

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from wattwijs.core.models import Organisation, Region, Theme
 from wattwijs.core.tests.factories import OrganisationFactory, region, theme
 from wattwijs.framework.models import Alignment, WorkProcess
+from wattwijs.training import cells
 from wattwijs.training.models import OfferKind, OfferStatus, OfferTargetGroup, TargetGroup, TrainingOffer
 
 
@@ -42,6 +43,12 @@ class OfferFactory(factory.django.DjangoModelFactory):
         if create:
             groups = extracted if extracted is not None else [TargetGroup.WORKERS]
             OfferTargetGroup.objects.bulk_create(OfferTargetGroup(offer=self, target_group=g) for g in groups)
+
+    @factory.post_generation
+    def matrix_cells(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """Runs after the regions, themes and target groups are set, as the services do."""
+        if create:
+            cells.refresh([self.pk])
 
     @factory.post_generation
     def work_processes(self, create: bool, extracted: list[WorkProcess] | None, **kwargs: object) -> None:
