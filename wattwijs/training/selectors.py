@@ -611,17 +611,16 @@ class RegionGapRow:
 
 
 def all_region_gaps() -> list[RegionGapRow]:
-    """Per region: the priority themes and target groups without an active offer, in five queries."""
-    active = TrainingOffer.objects.filter(status__in=ACTIVE_STATUSES)
-    theme_parents = dict(Theme.objects.values_list("pk", "parent_id"))
+    """Per region: the priority themes and target groups without an active offer, in four queries."""
+    active = OfferCell.objects.filter(status__in=ACTIVE_STATUSES).order_by()
     offered: dict[int, set[int]] = {}
-    for region_id, theme_id in active.order_by().values_list("regions", "themes").distinct():
-        if region_id is not None and theme_id is not None:
-            offered.setdefault(region_id, set()).update({theme_id, theme_parents.get(theme_id) or theme_id})
+    for region_id, theme_id, root_id in active.values_list("region_id", "theme_id", "root_theme_id").distinct():
+        offered.setdefault(region_id, set()).update({theme_id, root_id})
     groups: dict[int, set[str]] = {}
-    for region_id, group in active.order_by().values_list("regions", "target_group_links__target_group").distinct():
-        if region_id is not None and group is not None:
-            groups.setdefault(region_id, set()).add(group)
+    for region_id, mask in active.values_list("region_id", "target_mask").distinct():
+        groups.setdefault(region_id, set()).update(
+            group for index, group in enumerate(TargetGroup.values) if mask & (1 << index)
+        )
     priorities: dict[int, list[Theme]] = {}
     for priority in RegionPriorityTheme.objects.select_related("theme").order_by("theme__position"):
         priorities.setdefault(priority.region_id, []).append(priority.theme)

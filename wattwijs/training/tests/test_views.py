@@ -255,3 +255,25 @@ def test_it_answers_404_for_a_region_that_does_not_exist(client):
 
 def test_the_region_page_of_the_platform_links_to_the_training_map(client):
     assert "/opleidingen/regios/AMR12/" in client.get("/regios/AMR12/").content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_overlap_page_queries_do_not_grow_with_offers(client, django_assert_max_num_queries, count, work_processes):
+    for _ in range(count):
+        OfferFactory(providers=[OrganisationFactory()], work_processes=work_processes[:5])
+    with django_assert_max_num_queries(14):
+        client.get("/opleidingen/overlap/")
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_gaps_page_queries_do_not_grow_with_offers(client, django_assert_max_num_queries, count):
+    _offers(count)
+    with django_assert_max_num_queries(5):
+        client.get("/opleidingen/witte-vlekken/")
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_region_page_queries_do_not_grow_with_offers(client, django_assert_max_num_queries, count):
+    _offers(count)
+    with django_assert_max_num_queries(16):
+        client.get("/opleidingen/regios/AMR12/")
