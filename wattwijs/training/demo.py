@@ -360,7 +360,7 @@ def load(*, scale: int = 1) -> None:
         if not TrainingOffer.objects.filter(title=LEERWERK).exists():
             _load_curated()
         if scale > 1:
-            _load_generated(GENERATED_PER_SCALE * scale)
+            load_generated(GENERATED_PER_SCALE * scale)
     caching.invalidate(overlap.CACHE_NAMESPACE)
     caching.invalidate(MATRIX_CACHE)
 
@@ -631,7 +631,7 @@ def _bulk_insert(rows: list[_Row]) -> None:
     )
 
 
-def _load_generated(total: int) -> None:
+def load_generated(total: int) -> None:
     """Clearly generated offers over every region and theme, for measurements."""
     existing = TrainingOffer.objects.filter(title__startswith=GENERATED_MARK).count()
     if existing >= total:

@@ -107,3 +107,26 @@ def test_it_lets_a_coordinator_in_the_region_set_priority_themes(world):
 def test_it_refuses_priority_themes_from_a_coordinator_elsewhere(world):
     with pytest.raises(PermissionDenied):
         services.region_priorities_set(actor=world.charlie, region=region("AMR12"), themes=[theme("zon-pv")])
+
+
+def test_it_shows_a_new_offer_in_a_matrix_that_was_cached_before(world, django_capture_on_commit_callbacks):
+    from wattwijs.training import selectors
+    from wattwijs.training.selectors import OfferFilters
+
+    def zon_pv_in_utrecht():
+        matrix = selectors.matrix(filters=OfferFilters(), layout="thema-regio", cell_url=lambda *args: "")
+        row = next(row for row in matrix.rows if row.header.key == "zon-pv")
+        return row.cells[[c.key for c in matrix.columns].index("AMR12")].total
+
+    assert zon_pv_in_utrecht() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offer_create(actor=world.alice, data=_data(world, themes=[theme("zon-pv")]))
+    assert zon_pv_in_utrecht() == 1
+
+
+def test_it_moves_an_edited_offer_to_its_new_region_in_the_matrix_cells(world):
+    from wattwijs.training.models import OfferCell
+
+    offer = OfferFactory(providers=[world.roc])
+    services.offer_update(actor=world.alice, offer=offer, data=_data(world, regions=[region("AMR16")]))
+    assert set(OfferCell.objects.filter(offer=offer).values_list("region__code", flat=True)) == {"AMR16"}
