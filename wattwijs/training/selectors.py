@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wattwijs.core import caching
@@ -331,14 +332,16 @@ def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
     """
     layout = layout if layout in LAYOUTS else "thema-regio"
     row_dimension, column_dimension = LAYOUTS[layout]
-    row_headers, row_keys = _headers(row_dimension)
-    column_headers, column_keys = _headers(column_dimension)
-    parts = (layout, filters.level, filters.kind, filters.target, filters.status)
-    totals = caching.cached(
-        MATRIX_CACHE,
-        parts,
-        lambda: _matrix_counts(filters, row_dimension, column_dimension, row_headers, row_keys, column_keys),
-    )
+
+    def compute() -> tuple[list[Header], list[Header], dict[tuple[str, str], tuple[int, int]]]:
+        row_headers, row_keys = _headers(row_dimension)
+        column_headers, column_keys = _headers(column_dimension)
+        counts = _matrix_counts(filters, row_dimension, column_dimension, row_headers, row_keys, column_keys)
+        return row_headers, column_headers, counts
+
+    # The headers' labels depend on the language, so it is part of the key.
+    parts = (layout, filters.level, filters.kind, filters.target, filters.status, get_language())
+    row_headers, column_headers, totals = caching.cached(MATRIX_CACHE, parts, compute)
     counts = {key: Cell(available, developing) for key, (available, developing) in totals.items()}
     maximum = max((cell.total for cell in counts.values()), default=0)
     rows = []

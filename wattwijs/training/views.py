@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -171,12 +171,12 @@ def own_offers(request: HttpRequest) -> HttpResponse:
 
 
 def _cell_url_builder(request: HttpRequest, filters: OfferFilters) -> Any:
-    base = reverse("training:offer_list")
-    kept = {name: getattr(filters, name) for name in MATRIX_FILTERS if getattr(filters, name)}
+    """Links to the filtered list behind each cell; the part every cell shares is encoded once."""
+    kept = urlencode({name: getattr(filters, name) for name in MATRIX_FILTERS if getattr(filters, name)})
+    prefix = reverse("training:offer_list") + "?" + (f"{kept}&" if kept else "")
 
     def cell_url(row_dimension: str, row_key: str, column_dimension: str, column_key: str) -> str:
-        params = {**kept, row_dimension: row_key, column_dimension: column_key}
-        return f"{base}?{urlencode(params)}"
+        return f"{prefix}{row_dimension}={quote(row_key)}&{column_dimension}={quote(column_key)}"
 
     return cell_url
 
