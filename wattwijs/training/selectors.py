@@ -499,6 +499,10 @@ def region_get(*, code: str) -> Region:
         raise Http404 from exc
 
 
+def region_find(*, code: str) -> Region | None:
+    return Region.objects.filter(code=code).first() if code else None
+
+
 def region_priority_theme_codes(*, region: Region) -> list[str]:
     return list(RegionPriorityTheme.objects.filter(region=region).values_list("theme__code", flat=True))
 

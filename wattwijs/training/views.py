@@ -210,8 +210,8 @@ OVERLAP_VERDICT_FILTERS = {"open": gettext_lazy("Not judged yet"), **dict(Overla
 
 @require_GET
 def overlap_list(request: HttpRequest) -> HttpResponse:
-    region_code = request.GET.get("region", "")
-    region = selectors.region_get(code=region_code) if region_code else None
+    # An unknown region code shows every pair rather than an error page: the choice list only offers real ones.
+    region = selectors.region_find(code=request.GET.get("region", "")[:10])
     verdict = request.GET.get("oordeel", "")
     verdict = verdict if verdict in OVERLAP_VERDICT_FILTERS else ""
     pairs = selectors.overlap_filter(selectors.overlap_pairs(), region=region, verdict=verdict)

@@ -277,3 +277,17 @@ def test_the_region_page_queries_do_not_grow_with_offers(client, django_assert_m
     _offers(count)
     with django_assert_max_num_queries(16):
         client.get("/opleidingen/regios/AMR12/")
+
+
+def test_it_shows_every_pair_for_a_region_that_does_not_exist(client, work_processes):
+    OfferFactory(work_processes=work_processes[:5])
+    OfferFactory(work_processes=work_processes[:5])
+    response = client.get("/opleidingen/overlap/?region=AMR99")
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 1
+
+
+def test_it_filters_the_overlap_by_region(client, work_processes):
+    OfferFactory(work_processes=work_processes[:5])
+    OfferFactory(work_processes=work_processes[:5])
+    assert client.get("/opleidingen/overlap/?region=AMR01").context["rows"] == []
