@@ -18,7 +18,6 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.text import slugify
 
 from wattwijs.core import caching
 from wattwijs.core.models import Organisation, OrganisationKind, Region, Theme
@@ -323,15 +322,6 @@ TEMPLATES: list[Template] = [
 ]
 
 LEERWERK = "Leerwerktraject Renoveren in de wijk (Overvecht)"
-EXTRA_ORGANISATIONS = [
-    (
-        "Bouwbedrijf Vechtstede",
-        OrganisationKind.LEERBEDRIJF,
-        "AMR12",
-        "Aannemer die woningen renoveert en leerplekken biedt.",
-    ),
-    ("Aannemersbedrijf Kanaleneiland", OrganisationKind.COMPANY, "AMR12", "Bouwbedrijf in renovatie en onderhoud."),
-]
 # Priority themes per region; several have no offer in the region, so the gaps page has something to show.
 PRIORITIES = {
     "AMR12": ("warmtepompen", "warmtenetten", "isolatie-renovatie"),
@@ -404,17 +394,6 @@ def _load_curated() -> None:
     rng = random.Random(2026)  # noqa: S311 - reproducible demo data, not security
     regions = {region.code: region for region in Region.objects.all()}
     themes = {theme.code: theme for theme in Theme.objects.all()}
-    for name, kind, region_code, description in EXTRA_ORGANISATIONS:
-        Organisation.objects.get_or_create(
-            slug=slugify(name),
-            defaults={
-                "name": name,
-                "kind": kind,
-                "region": regions[region_code],
-                "description": description,
-                "is_fictitious": True,
-            },
-        )
     organisations = {o.name: o for o in Organisation.objects.filter(is_fictitious=True).select_related("region")}
     version = FrameworkVersion.objects.filter(status=FrameworkVersion.Status.ADOPTED).order_by("-pk").first()
     qualifications = _qualifications(version)
@@ -508,7 +487,8 @@ def _leerwerktraject(
         description=(
             "Werkzoekenden leren het vak van renovatiemedewerker in de eigen wijk. Vier dagen per week werken "
             "ze mee aan de renovatie en verduurzaming van huurwoningen van de woningcorporatie, onder begeleiding "
-            "van een praktijkopleider van het bouwbedrijf. Eén dag per week gaan ze naar school voor theorie en "
+            "van een praktijkopleider van het bouwbedrijf; de branchevereniging brengt bouwbedrijven aan. "
+            "Eén dag per week gaan ze naar school voor theorie en "
             "veiligheid. Wie het traject afrondt, krijgt een baangarantie bij een van de bouwbedrijven."
         ),
         kind=OfferKind.WORK_AND_LEARN,
@@ -531,7 +511,7 @@ def _leerwerktraject(
     )
     return _Row(
         offer,
-        providers=[o["ROC Vechtstreek"].pk, o["Bouwbedrijf Vechtstede"].pk],
+        providers=[o["ROC Vechtstreek"].pk, o["Groen Bouwen Rivierenland"].pk],
         developers=[o["ROC Vechtstreek"].pk, o["Woningcorporatie Thuis in Overvecht"].pk, o["Gemeente Utrecht"].pk],
         regions=[regions["AMR12"].pk],
         themes=theme_ids,
@@ -539,8 +519,9 @@ def _leerwerktraject(
         work_processes=list(picked[2]) if picked else [],
         partners=[
             (o["Woningcorporatie Thuis in Overvecht"].pk, PartnerRole.WORKPLACE),
-            (o["Aannemersbedrijf Kanaleneiland"].pk, PartnerRole.WORKPLACE),
-            (o["Bouwbedrijf Vechtstede"].pk, PartnerRole.COACHING),
+            (o["Groen Bouwen Rivierenland"].pk, PartnerRole.WORKPLACE),
+            (o["Groen Bouwen Rivierenland"].pk, PartnerRole.COACHING),
+            (o["Branchevereniging Bouw en Renovatie"].pk, PartnerRole.RECRUITMENT),
             (o["Gemeente Utrecht"].pk, PartnerRole.FUNDING),
             (o["Gemeente Utrecht"].pk, PartnerRole.RECRUITMENT),
             (o["UWV-vestiging Utrecht"].pk, PartnerRole.RECRUITMENT),
