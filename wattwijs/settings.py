@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wattwijs.core",
     "wattwijs.framework",
     "wattwijs.library",
+    "wattwijs.training",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +205,8 @@ LOGGING = {
 
 # Page size of directory lists.
 PAGE_SIZE = 25
+
+# Overlap detection in the training map: two offers overlap when their regions' reference points are at most
+# this far apart and at least this share of their work processes (Jaccard) is the same.
+TRAINING_OVERLAP_MAX_DISTANCE_KM = float(os.environ.get("TRAINING_OVERLAP_MAX_DISTANCE_KM", "40"))
+TRAINING_OVERLAP_MIN_SHARE = float(os.environ.get("TRAINING_OVERLAP_MIN_SHARE", "0.6"))

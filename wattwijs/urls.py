@@ -10,5 +10,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("kwalificatiekader/", include("wattwijs.framework.urls")),
     path("leermiddelen/", include("wattwijs.library.urls")),
+    path("opleidingen/", include("wattwijs.training.urls")),
     path("", include("wattwijs.core.urls")),
 ]

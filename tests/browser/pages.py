@@ -197,3 +197,62 @@ PAGES.extend(
         ),
     ]
 )
+
+
+# Opleidingsschema ----------------------------------------------------------------------------------
+
+
+def _training(world: Any) -> Any:
+    """Two overlapping offers of different providers, one in development, and a priority theme; made once."""
+    if not hasattr(world, "training"):
+        from wattwijs.core.tests.factories import region, theme
+        from wattwijs.training.models import OfferStatus, RegionPriorityTheme
+        from wattwijs.training.tests.factories import OfferFactory
+
+        first = OfferFactory(
+            title="Bijscholing warmtepomp ROC",
+            providers=[world.roc],
+            days_at_work=4,
+            days_at_school=1,
+            format_note="op een renovatieproject in de wijk",
+        )
+        second = OfferFactory(title="Bijscholing warmtepomp gemeente", providers=[world.gemeente])
+        OfferFactory(
+            title="Warmtenet monteur (in ontwikkeling)",
+            providers=[world.gemeente],
+            regions=[region("AMR24")],
+            themes=[theme("warmtenetten")],
+            status=OfferStatus.IN_DEVELOPMENT,
+            development_phase="pilot",
+            expected_start="2027-02-01",
+        )
+        RegionPriorityTheme.objects.create(region=region("AMR12"), theme=theme("windenergie"))
+        world.training = {"first": first, "second": second}
+    return world.training
+
+
+PAGES.extend(
+    [
+        PageCase("training-matrix", lambda world: _training(world) and "/opleidingen/"),
+        PageCase(
+            "training-matrix-kinds", lambda world: _training(world) and "/opleidingen/?indeling=thema-soort&level=3"
+        ),
+        PageCase(
+            "training-matrix-targets", lambda world: _training(world) and "/opleidingen/?indeling=regio-doelgroep"
+        ),
+        PageCase("training-offers", lambda world: _training(world) and "/opleidingen/aanbod/?theme=warmtepompen"),
+        PageCase("training-offers-none", "/opleidingen/aanbod/?q=zzzz"),
+        PageCase("training-offer", lambda world: _training(world)["first"].get_absolute_url()),
+        PageCase("training-offer-new", "/opleidingen/aanbod/nieuw/", user="alice"),
+        PageCase(
+            "training-offer-edit",
+            lambda world: f"{_training(world)['first'].get_absolute_url()}bewerken/",
+            user="alice",
+        ),
+        PageCase("training-own-offers", lambda world: _training(world) and "/opleidingen/mijn-aanbod/", user="alice"),
+        PageCase("training-overlap", lambda world: _training(world) and "/opleidingen/overlap/", user="alice"),
+        PageCase("training-gaps", lambda world: _training(world) and "/opleidingen/witte-vlekken/"),
+        PageCase("training-region", lambda world: _training(world) and "/opleidingen/regios/AMR12/", user="alice"),
+        PageCase("training-print", lambda world: _training(world) and "/opleidingen/afdrukken/"),
+    ]
+)

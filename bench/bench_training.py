@@ -1,0 +1,61 @@
+"""Training map: the matrix (35 regions × 17 themes) over 20,000 offers, and overlap detection over all of them."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bench.run import Bench
+
+OVERLAP_RUNS = 5
+OFFERS = 20_000
+
+
+def run(bench: Bench) -> None:
+    from django.db import connection, transaction
+
+    from wattwijs.core.models import Region, Theme
+    from wattwijs.training import demo, overlap
+    from wattwijs.training.models import TrainingOffer
+
+    # load_demo --scale 100 gives 20,000 offers; a smaller scale is topped up here so the figures stay comparable.
+    missing = OFFERS - TrainingOffer.objects.count()
+    if missing > 0:
+        with transaction.atomic():
+            demo.load_generated(TrainingOffer.objects.filter(title__startswith=demo.GENERATED_MARK).count() + missing)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+    offers = TrainingOffer.objects.count()
+    note = f"{offers} offers, {Region.objects.count()} regions × {Theme.objects.count()} themes"
+    bench.page("training matrix, themes × regions", "/opleidingen/", note=note)
+    bench.page("training matrix, filtered", "/opleidingen/?level=3&target=werkzoekenden&status=beschikbaar", note=note)
+    bench.page("training matrix, regions × target groups", "/opleidingen/?indeling=regio-doelgroep", note=note)
+    p50, p95 = bench.timings(_uncached_matrix, requests=30)
+    bench.report("training matrix, counts not cached", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms", note)
+
+    seconds = []
+    pairs: list[object] = []
+    for _ in range(OVERLAP_RUNS):
+        started = time.perf_counter()
+        pairs = overlap.detect(overlap.load_features())  # type: ignore[assignment]
+        seconds.append(time.perf_counter() - started)
+    bench.report(
+        "training overlap detection",
+        f"median {statistics.median(seconds):.2f} s, max {max(seconds):.2f} s, {len(pairs)} pairs",
+        f"{note}, {OVERLAP_RUNS} runs, reading the offers included",
+    )
+
+
+def _uncached_matrix() -> None:
+    from django.test import Client
+
+    from wattwijs.core import caching
+    from wattwijs.training.selectors import MATRIX_CACHE
+
+    caching.invalidate(MATRIX_CACHE)
+    response = Client().get("/opleidingen/")
+    if response.status_code != 200:
+        raise SystemExit(f"/opleidingen/ answered {response.status_code}")
