@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "wattwijs.core",
     "wattwijs.framework",
     "wattwijs.library",
+    "wattwijs.pathways",
 ]
 
 MIDDLEWARE = [
@@ -204,3 +205,6 @@ LOGGING = {
 
 # Page size of directory lists.
 PAGE_SIZE = 25
+
+# Transitiehuis: months after a candidate's route ended before `purge_expired` removes their personal data.
+PATHWAYS_RETENTION_MONTHS = int(os.environ.get("PATHWAYS_RETENTION_MONTHS", "24"))

@@ -10,5 +10,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("kwalificatiekader/", include("wattwijs.framework.urls")),
     path("leermiddelen/", include("wattwijs.library.urls")),
+    path("transitiehuis/", include("wattwijs.pathways.urls")),
+
     path("", include("wattwijs.core.urls")),
 ]
