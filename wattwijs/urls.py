@@ -11,6 +11,5 @@ urlpatterns = [
     path("kwalificatiekader/", include("wattwijs.framework.urls")),
     path("leermiddelen/", include("wattwijs.library.urls")),
     path("transitiehuis/", include("wattwijs.pathways.urls")),
-
     path("", include("wattwijs.core.urls")),
 ]

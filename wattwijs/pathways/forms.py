@@ -35,11 +35,13 @@ class CandidateFilterForm(forms.Form):
     source = forms.ChoiceField(
         label=_("Referred by"), required=False, choices=[("", _("All sources")), *ReferralSource.choices]
     )
-    coach = forms.ModelChoiceField(label=_("Coach"), required=False, queryset=User.objects.none(), empty_label=_("All coaches"))
+    coach = forms.ModelChoiceField(
+        label=_("Coach"), required=False, queryset=User.objects.none(), empty_label=_("All coaches")
+    )
 
     def __init__(self, *args: Any, coaches: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coach"].queryset = coaches
+        self.fields["coach"].queryset = coaches  # type: ignore[attr-defined]
 
 
 class CandidateForm(forms.ModelForm):
@@ -93,8 +95,8 @@ class CandidateForm(forms.ModelForm):
             work_processes=work_processes,
             help_text=_("Self-reported or assessed, see above."),
         )
-        self.fields["coach"].queryset = coaches
-        self.fields["themes"].queryset = Theme.objects.filter(parent__isnull=False).order_by("position")
+        self.fields["coach"].queryset = coaches  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = Theme.objects.filter(parent__isnull=False).order_by("position")  # type: ignore[attr-defined]
         self.fields["postcode"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "postal-code"})
         self.fields["email"].widget.attrs["autocomplete"] = "off"
         self.order_fields([*self.Meta.fields[:10], "competences", *self.Meta.fields[10:]])
@@ -121,10 +123,10 @@ class RegisterForm(CandidateForm):
 
     def __init__(self, *args: Any, chains: QuerySet[Chain], partners: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["chain"].queryset = chains
+        self.fields["chain"].queryset = chains  # type: ignore[attr-defined]
         if len(chains) == 1:
             self.fields["chain"].initial = chains[0]
-        self.fields["consent_partners"].queryset = partners
+        self.fields["consent_partners"].queryset = partners  # type: ignore[attr-defined]
         self.order_fields(["chain", *self.Meta.fields[:10], "competences", *self.Meta.fields[10:]])
 
     def clean(self) -> dict[str, Any]:
@@ -147,9 +149,7 @@ class EditForm(CandidateForm):
 class MoveForm(forms.Form):
     to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.ChoiceField(
-        label=_("Drop-out reason"), required=False, choices=[("", "—"), *DropoutReason.choices]
-    )
+    reason = forms.ChoiceField(label=_("Drop-out reason"), required=False, choices=[("", "—"), *DropoutReason.choices])
     note = forms.CharField(label=_("Why (short)"), required=False, max_length=500)
 
 
@@ -158,12 +158,14 @@ class ConsentForm(forms.Form):
         label=_("Purpose"), max_length=300, initial=_("Guidance to work and training in the energy transition")
     )
     partners = forms.ModelMultipleChoiceField(
-        label=_("Partners that may see the file"), queryset=Organisation.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Partners that may see the file"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, partners: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partners"].queryset = partners
+        self.fields["partners"].queryset = partners  # type: ignore[attr-defined]
 
 
 class OrientationForm(forms.ModelForm):
@@ -174,7 +176,7 @@ class OrientationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, hosts: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = hosts
+        self.fields["host"].queryset = hosts  # type: ignore[attr-defined]
 
 
 class ContactForm(forms.Form):
@@ -197,10 +199,16 @@ class PlacementForm(forms.Form):
 
     def __init__(self, *args: Any, places: QuerySet[LearningPlace], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["learning_place"].queryset = places
-        self.fields["learning_place"].label_from_instance = lambda place: _(  # type: ignore[attr-defined]
-            "%(place)s (%(taken)s of %(capacity)s taken)"
-        ) % {"place": place, "taken": getattr(place, "taken", "?"), "capacity": place.capacity}
+        self.fields["learning_place"].queryset = places  # type: ignore[attr-defined]
+        self.fields["learning_place"].label_from_instance = self.place_label  # type: ignore[attr-defined]
+
+    @staticmethod
+    def place_label(place: LearningPlace) -> str:
+        return _("%(place)s (%(taken)s of %(capacity)s taken)") % {
+            "place": place,
+            "taken": getattr(place, "taken", "?"),
+            "capacity": place.capacity,
+        }
 
 
 class CheckpointForm(forms.ModelForm):
@@ -211,7 +219,7 @@ class CheckpointForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = CheckpointOutcome.choices
+        self.fields["outcome"].choices = CheckpointOutcome.choices  # type: ignore[attr-defined]
 
 
 class EraseForm(forms.Form):

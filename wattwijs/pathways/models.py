@@ -216,6 +216,9 @@ class Candidate(models.Model):
         # A reference, never the name: this text ends up in the append-only audit log.
         return _("Candidate %(number)s") % {"number": self.reference}
 
+    def get_absolute_url(self) -> str:
+        return reverse("pathways:candidate_detail", kwargs={"pk": self.pk})
+
     @property
     def reference(self) -> str:
         return f"K-{self.pk:06d}" if self.pk else "K-nieuw"
@@ -227,9 +230,6 @@ class Candidate(models.Model):
     @property
     def is_ended(self) -> bool:
         return self.stage in END_STAGES
-
-    def get_absolute_url(self) -> str:
-        return reverse("pathways:candidate_detail", kwargs={"pk": self.pk})
 
 
 class ConsentLevel(models.TextChoices):
@@ -279,7 +279,9 @@ class ConsentGrant(models.Model):
     """Which partner organisation may see what under a consent."""
 
     consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="grants")
-    organisation = models.ForeignKey(Organisation, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="+"
+    )
     level = models.CharField(_("may see"), max_length=20, choices=ConsentLevel.choices, default=ConsentLevel.FULL)
 
     class Meta:
@@ -313,7 +315,12 @@ class StageTransition(models.Model):
     reason = models.CharField(_("drop-out reason"), max_length=30, choices=DropoutReason.choices, blank=True)
     note = models.CharField(_("why"), max_length=500, blank=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -322,9 +329,7 @@ class StageTransition(models.Model):
         verbose_name_plural = _("stage transitions")
         indexes = [
             models.Index(fields=["chain", "to_stage", "from_stage"], name="pathways_transit_funnel_idx"),
-            models.Index(
-                fields=["chain", "from_stage", "seconds_in_previous"], name="pathways_transit_time_idx"
-            ),
+            models.Index(fields=["chain", "from_stage", "seconds_in_previous"], name="pathways_transit_time_idx"),
             models.Index(fields=["from_stage", "seconds_in_previous"], name="pathways_transition_all_idx"),
             models.Index(fields=["to_stage", "from_stage", "reason"], name="pathways_transit_drop_idx"),
         ]
@@ -406,9 +411,7 @@ class LearningPlace(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("training company"), on_delete=models.CASCADE, related_name="learning_places"
     )
-    chain = models.ForeignKey(
-        Chain, verbose_name=_("chain"), on_delete=models.CASCADE, related_name="learning_places"
-    )
+    chain = models.ForeignKey(Chain, verbose_name=_("chain"), on_delete=models.CASCADE, related_name="learning_places")
     title = models.CharField(_("position"), max_length=200)
     theme = models.ForeignKey(
         Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -36,8 +36,9 @@ class Access(enum.IntEnum):
     FULL = 3
 
 
-def _orgs(user: AnyUser, roles: tuple[str, ...]) -> Q:
-    return Q(pk__in=Membership.objects.filter(user_id=user.pk, role__in=roles).values("organisation_id"))
+def _uid(user: AnyUser) -> int:
+    """The user's id; callers have made sure the user is logged in."""
+    return int(user.pk or 0)
 
 
 def coordinated_chains_filter(user: AnyUser) -> Q:
@@ -46,13 +47,13 @@ def coordinated_chains_filter(user: AnyUser) -> Q:
         return Q()
     if not user.is_authenticated:
         return Q(pk__in=[])
-    members = Membership.objects.filter(user_id=user.pk, role__in=COORDINATOR_ROLES).values("organisation_id")
+    members = Membership.objects.filter(user_id=_uid(user), role__in=COORDINATOR_ROLES).values("organisation_id")
     return Q(coordinating_organisation_id__in=members)
 
 
 def _partner_filter(user: AnyUser, *, level: str | None = None) -> Q:
     """Candidates in a step that one of the user's organisations takes on, with an active consent naming it."""
-    partner_orgs = Membership.objects.filter(user_id=user.pk, role__in=PARTNER_ROLES).values("organisation_id")
+    partner_orgs = Membership.objects.filter(user_id=_uid(user), role__in=PARTNER_ROLES).values("organisation_id")
     grants = ConsentGrant.objects.filter(
         consent__candidate_id=OuterRef("pk"),
         consent__withdrawn_at__isnull=True,
@@ -66,7 +67,7 @@ def _partner_filter(user: AnyUser, *, level: str | None = None) -> Q:
 
 
 def _mentor_filter(user: AnyUser) -> Q:
-    mentor_orgs = Membership.objects.filter(user_id=user.pk, role=Role.MENTOR).values("organisation_id")
+    mentor_orgs = Membership.objects.filter(user_id=_uid(user), role=Role.MENTOR).values("organisation_id")
     proposed = Placement.objects.filter(candidate_id=OuterRef("pk"), learning_place__organisation_id__in=mentor_orgs)
     return Q(Exists(proposed))
 
@@ -127,7 +128,7 @@ def registering_chains_filter(user: AnyUser) -> Q:
         return Q()
     if not user.is_authenticated:
         return Q(pk__in=[])
-    members = Membership.objects.filter(user_id=user.pk, role__in=REGISTER_ROLES).values("organisation_id")
+    members = Membership.objects.filter(user_id=_uid(user), role__in=REGISTER_ROLES).values("organisation_id")
     return Q(steps__organisation_id__in=members) | Q(coordinating_organisation_id__in=members)
 
 
@@ -142,8 +143,10 @@ def can_view_dashboard(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
     members = Membership.objects.filter(user_id=user.pk).values("organisation_id")
-    return Chain.objects.filter(Q(steps__organisation_id__in=members) | Q(coordinating_organisation_id__in=members)).exists()
+    return Chain.objects.filter(
+        Q(steps__organisation_id__in=members) | Q(coordinating_organisation_id__in=members)
+    ).exists()
 
 
 def is_coach_user(user: AnyUser) -> bool:
-    return bool(user.is_authenticated and Membership.objects.filter(user_id=user.pk, role=Role.COACH).exists())
+    return bool(user.is_authenticated and Membership.objects.filter(user_id=_uid(user), role=Role.COACH).exists())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,7 +149,7 @@ def candidate_list(*, user: AnyUser, filters: CandidateFilters) -> QuerySet[Cand
 
 def candidate_stage_counts(*, user: AnyUser, filters: CandidateFilters) -> dict[str, int]:
     rows = _filtered(user, filters).order_by().values_list("stage").annotate(n=Count("*"))
-    return {stage: n for stage, n in rows}
+    return dict(rows)
 
 
 def candidate_get(*, user: AnyUser, pk: int) -> tuple[Candidate, Access]:
@@ -247,8 +248,12 @@ def chains_for_registration(*, user: AnyUser) -> QuerySet[Chain]:
     return Chain.objects.filter(permissions.registering_chains_filter(user)).distinct().order_by("name")
 
 
-def chain_partners(*, chain: Chain) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(chain_steps__chain=chain).distinct().order_by("name")
+def chain_partners(*, chains: Iterable[Chain]) -> QuerySet[Organisation]:
+    """The partner organisations of ``chains``."""
+    ids = [chain.pk for chain in chains]
+    return Organisation.objects.filter(
+        pk__in=ChainStep.objects.filter(chain_id__in=ids).values("organisation_id")
+    ).order_by("name")
 
 
 # Board ----------------------------------------------------------------------------
@@ -284,7 +289,11 @@ def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[Boa
             "coach__last_name",
             "coach__email",
         )
-        .annotate(position=Window(RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]))
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]
+            )
+        )
         .filter(position__lte=BOARD_CARDS_PER_STAGE)
         .order_by("stage_entered_at", "pk")
     )
@@ -375,8 +384,10 @@ def _median_seconds(transitions: QuerySet[StageTransition], stage: str, count: i
     """The median time spent in ``stage``: read the middle value from the (stage, seconds) index."""
     if count == 0:
         return None
-    ordered = transitions.filter(from_stage=stage).order_by("seconds_in_previous").values_list(
-        "seconds_in_previous", flat=True
+    ordered = (
+        transitions.filter(from_stage=stage)
+        .order_by("seconds_in_previous")
+        .values_list("seconds_in_previous", flat=True)
     )
     if count % 2:
         return float(ordered[count // 2])

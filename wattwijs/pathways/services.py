@@ -126,7 +126,9 @@ def candidate_register(
     if partners and not consent_purpose.strip():
         raise ValidationError({"consent_purpose": _("Describe the purpose the candidate gave consent for.")})
     with transaction.atomic():
-        candidate = Candidate(chain=chain, created_by_id=actor.pk, **{k: data[k] for k in CANDIDATE_FIELDS if k in data})
+        candidate = Candidate(
+            chain=chain, created_by_id=actor.pk, **{k: data[k] for k in CANDIDATE_FIELDS if k in data}
+        )
         if candidate.coach is None and permissions.is_coach_user(actor):
             candidate.coach_id = actor.pk
         candidate.full_clean(exclude=["chain", "created_by", "coach"])
@@ -191,7 +193,10 @@ def candidate_move(
         raise ValidationError(
             {
                 "to_stage": _("A candidate in the stage “%(from)s” cannot move to “%(to)s”.")
-                % {"from": Stage(candidate.stage).label, "to": Stage(to_stage).label if to_stage in Stage.values else to_stage}
+                % {
+                    "from": Stage(candidate.stage).label,
+                    "to": Stage(to_stage).label if to_stage in Stage.values else to_stage,
+                }
             }
         )
     if to_stage == Stage.DROPPED_OUT and reason not in DropoutReason.values:
@@ -284,7 +289,9 @@ def contact_add(*, actor: AnyUser, candidate: Candidate, date: datetime.date, su
     return contact
 
 
-def action_add(*, actor: AnyUser, candidate: Candidate, description: str, due_date: datetime.date | None) -> ActionPoint:
+def action_add(
+    *, actor: AnyUser, candidate: Candidate, description: str, due_date: datetime.date | None
+) -> ActionPoint:
     _require_edit(actor, candidate)
     with transaction.atomic():
         point = ActionPoint.objects.create(candidate=candidate, description=description, due_date=due_date)
@@ -317,7 +324,11 @@ def placement_create(
         if Placement.objects.filter(candidate=candidate, learning_place=place, ended_on__isnull=True).exists():
             raise ValidationError({"learning_place": _("The candidate is already placed here.")})
         placement = Placement.objects.create(
-            candidate=candidate, learning_place=place, chain_id=candidate.chain_id, start_date=start_date, created_by_id=actor.pk
+            candidate=candidate,
+            learning_place=place,
+            chain_id=candidate.chain_id,
+            start_date=start_date,
+            created_by_id=actor.pk,
         )
         _audit(actor, "pathways.placement_create", candidate, learning_place=place.pk)
     return placement
@@ -342,7 +353,10 @@ def checkpoint_record(
         raise ValidationError({"month": _("A checkpoint is at 6 or at 12 months.")})
     if checked_on < placement.start_date:
         raise ValidationError(
-            {"checked_on": _("A checkpoint cannot be before the placement started (%(date)s).") % {"date": placement.start_date.strftime("%d-%m-%Y")}}
+            {
+                "checked_on": _("A checkpoint cannot be before the placement started (%(date)s).")
+                % {"date": placement.start_date.strftime("%d-%m-%Y")}
+            }
         )
     if outcome == CheckpointOutcome.LEFT and left_reason not in DropoutReason.values:
         raise ValidationError({"left_reason": _("Choose why the candidate left.")})

@@ -134,10 +134,7 @@ def candidate_create(request: HttpRequest) -> HttpResponse:
     chains = selectors.chains_for_registration(user=request.user)
     if not chains:
         raise PermissionDenied
-    chain_ids = [chain.pk for chain in chains]
-    partners = (
-        selectors.Organisation.objects.filter(chain_steps__chain_id__in=chain_ids).distinct().order_by("name")
-    )
+    partners = selectors.chain_partners(chains=chains)
     form = RegisterForm(
         request.POST or None,
         chains=chains,
@@ -173,18 +170,29 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.candidate_file(candidate=candidate, access=access)
     can_edit = access == Access.FULL and permissions.can_edit_candidate(request.user, candidate)
     can_coordinate = permissions.can_coordinate(request.user, candidate.chain)
-    context: dict[str, Any] = {"file": file, "candidate": candidate, "can_edit": can_edit, "can_coordinate": can_coordinate}
+    context: dict[str, Any] = {
+        "file": file,
+        "candidate": candidate,
+        "can_edit": can_edit,
+        "can_coordinate": can_coordinate,
+    }
     if can_edit:
         context["move_form"] = MoveForm(initial={"version": candidate.version})
         context["next_stages"] = services.allowed_next_stages(candidate.stage)
-        context["consent_form"] = ConsentForm(prefix="consent", partners=selectors.chain_partners(chain=candidate.chain))
-        context["orientation_form"] = OrientationForm(prefix="orientation", hosts=selectors.chain_partners(chain=candidate.chain))
+        context["consent_form"] = ConsentForm(
+            prefix="consent", partners=selectors.chain_partners(chains=[candidate.chain])
+        )
+        context["orientation_form"] = OrientationForm(
+            prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain])
+        )
         context["contact_form"] = ContactForm(prefix="contact")
         context["action_form"] = ActionPointForm(prefix="action")
         for placement in file.placements:
             placement.checkpoint_form = CheckpointForm(prefix=f"checkpoint-{placement.pk}")  # type: ignore[attr-defined]
     if can_coordinate:
-        context["placement_form"] = PlacementForm(prefix="placement", places=selectors.learning_place_list(chain=candidate.chain))
+        context["placement_form"] = PlacementForm(
+            prefix="placement", places=selectors.learning_place_list(chain=candidate.chain)
+        )
         context["access_entries"] = selectors.access_log(candidate=candidate)[:20]
     return render(request, "pathways/candidate_detail.html", context)
 
@@ -202,7 +210,9 @@ def candidate_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "GET":
         services.candidate_view_record(actor=request.user, candidate=candidate, what="edit")
-        form.initial["competences"] = [wp.pk for wp in selectors.candidate_file(candidate=candidate, access=Access.FULL).competences]
+        form.initial["competences"] = [
+            wp.pk for wp in selectors.candidate_file(candidate=candidate, access=Access.FULL).competences
+        ]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # The model form filled in the instance; the service writes from the data, not from the instance.
@@ -251,7 +261,10 @@ def candidate_move(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("The candidate has moved to the stage “%(stage)s”.") % {"stage": candidate.get_stage_display()})
+            messages.success(
+                request,
+                _("The candidate has moved to the stage “%(stage)s”.") % {"stage": candidate.get_stage_display()},
+            )
     else:
         messages.error(request, _("Choose a stage to move the candidate to."))
     return redirect(back)
@@ -268,7 +281,10 @@ def _post_and_back(request: HttpRequest, candidate: Candidate, action: Any, succ
 
 
 def _form_error(request: HttpRequest, candidate: Candidate, form: Any) -> HttpResponse:
-    errors = [f"{form.fields[name].label if name in form.fields else ''}: {' '.join(e)}".lstrip(": ") for name, e in form.errors.items()]
+    errors = [
+        f"{form.fields[name].label if name in form.fields else ''}: {' '.join(e)}".lstrip(": ")
+        for name, e in form.errors.items()
+    ]
     messages.error(request, " ".join(errors))
     return redirect(candidate)
 
@@ -277,14 +293,16 @@ def _form_error(request: HttpRequest, candidate: Candidate, form: Any) -> HttpRe
 @require_POST
 def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
-    form = ConsentForm(request.POST, prefix="consent", partners=selectors.chain_partners(chain=candidate.chain))
+    form = ConsentForm(request.POST, prefix="consent", partners=selectors.chain_partners(chains=[candidate.chain]))
     if not form.is_valid():
         return _form_error(request, candidate, form)
     data = form.cleaned_data
     return _post_and_back(
         request,
         candidate,
-        lambda: services.consent_give(actor=request.user, candidate=candidate, purpose=data["purpose"], partners=data["partners"]),
+        lambda: services.consent_give(
+            actor=request.user, candidate=candidate, purpose=data["purpose"], partners=data["partners"]
+        ),
         _("The consent has been recorded."),
     )
 
@@ -293,7 +311,11 @@ def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
     candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
-    consent = Consent.objects.select_related("candidate__chain__coordinating_organisation").filter(candidate=candidate, pk=consent_pk).first()
+    consent = (
+        Consent.objects.select_related("candidate__chain__coordinating_organisation")
+        .filter(candidate=candidate, pk=consent_pk)
+        .first()
+    )
     if consent is None:
         raise PermissionDenied
     return _post_and_back(
@@ -308,7 +330,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 @require_POST
 def orientation_add(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
-    form = OrientationForm(request.POST, prefix="orientation", hosts=selectors.chain_partners(chain=candidate.chain))
+    form = OrientationForm(request.POST, prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain]))
     if not form.is_valid():
         return _form_error(request, candidate, form)
     return _post_and_back(
@@ -363,7 +385,10 @@ def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         candidate,
         lambda: services.placement_create(
-            actor=request.user, candidate=candidate, learning_place=data["learning_place"], start_date=data["start_date"]
+            actor=request.user,
+            candidate=candidate,
+            learning_place=data["learning_place"],
+            start_date=data["start_date"],
         ),
         _("The candidate has been placed."),
     )
@@ -374,7 +399,8 @@ def placement_create(request: HttpRequest, pk: int) -> HttpResponse:
 def checkpoint_add(request: HttpRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_get(user=request.user, pk=pk)
     candidate = placement.candidate
-    assert candidate is not None  # placement_get refuses anonymous placements
+    if candidate is None:  # placement_get refuses these already; this keeps the type narrow
+        raise PermissionDenied
     form = CheckpointForm(request.POST, prefix=f"checkpoint-{placement.pk}")
     if not form.is_valid():
         return _form_error(request, candidate, form)
@@ -405,14 +431,17 @@ def candidate_erase(request: HttpRequest, pk: int) -> HttpResponse:
     candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
     if not permissions.can_coordinate(request.user, candidate.chain):
         raise PermissionDenied
-    form = EraseForm(request.POST or None)
+    form = EraseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         chain = candidate.chain
         services.candidate_erase(actor=request.user, candidate=candidate)
         messages.success(request, _("All personal data of the candidate has been erased."))
         return redirect(reverse("pathways:board", kwargs={"slug": chain.slug}))
     return render(
-        request, "pathways/candidate_erase.html", {"candidate": candidate, "form": form}, status=400 if form.errors else 200
+        request,
+        "pathways/candidate_erase.html",
+        {"candidate": candidate, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -446,7 +475,9 @@ def learning_place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _dashboard_scope(request: HttpRequest, slug: str | None) -> tuple[Chain | None, Region | None]:
     if not permissions.can_view_dashboard(request.user):
         raise PermissionDenied
-    chain = selectors.chain_get(slug=slug or request.GET.get("keten", "")) if (slug or request.GET.get("keten")) else None
+    chain = (
+        selectors.chain_get(slug=slug or request.GET.get("keten", "")) if (slug or request.GET.get("keten")) else None
+    )
     region = Region.objects.filter(code=request.GET.get("regio", "")).first() if chain is None else None
     return chain, region
 

@@ -44,7 +44,9 @@ def pw(world: Any) -> PathwaysWorld:
     municipality = OrganisationFactory(name="Gemeente Keten", slug="gemeente-keten", kind=OrganisationKind.MUNICIPALITY)
     uwv = OrganisationFactory(name="UWV Test", slug="uwv-test", kind=OrganisationKind.UWV)
     company = OrganisationFactory(name="Leerbedrijf Test", slug="leerbedrijf-test", kind=OrganisationKind.LEERBEDRIJF)
-    other_company = OrganisationFactory(name="Leerbedrijf Ander", slug="leerbedrijf-ander", kind=OrganisationKind.LEERBEDRIJF)
+    other_company = OrganisationFactory(
+        name="Leerbedrijf Ander", slug="leerbedrijf-ander", kind=OrganisationKind.LEERBEDRIJF
+    )
     chain = ChainFactory(name="Transitiehuis Midden", slug="midden", coordinating_organisation=municipality)
     other_chain = ChainFactory(name="Transitiehuis Rijnmond", slug="rijnmond", region=region("AMR24"))
     for organisation, step in [

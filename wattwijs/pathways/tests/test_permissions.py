@@ -78,7 +78,15 @@ def test_it_hides_a_proposed_candidate_from_another_companys_mentor(pw, register
 
 @pytest.mark.parametrize(
     ("user", "expected"),
-    [("bob", True), ("carla", True), ("admin", True), ("uwe", False), ("mo", False), ("dave", False), ("charlie", False)],
+    [
+        ("bob", True),
+        ("carla", True),
+        ("admin", True),
+        ("uwe", False),
+        ("mo", False),
+        ("dave", False),
+        ("charlie", False),
+    ],
 )
 def test_it_lets_only_the_coach_and_the_coordinator_edit(pw, registered, user, expected):
     PlacementFactory(candidate=registered, learning_place=pw.place)
