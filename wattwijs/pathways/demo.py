@@ -128,14 +128,80 @@ PLACE_TITLES = (
     "Leerling-installateur duurzame energie",
 )
 FIRST_NAMES = (
-    "Anouk Bas Chantal Dennis Emre Fleur Gijs Hanna Ilse Jeroen Karim Linda Mohamed Nadia Olaf Priya Quinten "
-    "Rachid Sanne Tim Umut Vera Wouter Yara Zeynep Ahmet Bianca Cor Dewi Erik Fatima Gert Hamza Iris Jan Kim "
-    "Lars Marloes Niels Oumaima Pieter Roos Said Tessa Vincent Wendy"
-).split()
+    "Anouk",
+    "Bas",
+    "Chantal",
+    "Dennis",
+    "Emre",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jeroen",
+    "Karim",
+    "Linda",
+    "Mohamed",
+    "Nadia",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Rachid",
+    "Sanne",
+    "Tim",
+    "Umut",
+    "Vera",
+    "Wouter",
+    "Yara",
+    "Zeynep",
+    "Ahmet",
+    "Bianca",
+    "Cor",
+    "Dewi",
+    "Erik",
+    "Fatima",
+    "Gert",
+    "Hamza",
+    "Iris",
+    "Jan",
+    "Kim",
+    "Lars",
+    "Marloes",
+    "Niels",
+    "Oumaima",
+    "Pieter",
+    "Roos",
+    "Said",
+    "Tessa",
+    "Vincent",
+    "Wendy",
+)
 LAST_NAMES = (
-    "de Vries|Jansen|Bakker|Visser|Smit|Meijer|de Boer|Mulder|de Groot|Bos|Vos|Peters|Hendriks|Dekker|"
-    "Brouwer|Yilmaz|El Idrissi|Kartosen|Wijaya|Nowak|van Beek|Kramer|Postma|Hoekstra|Veenstra"
-).split("|")
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Yilmaz",
+    "El Idrissi",
+    "Kartosen",
+    "Wijaya",
+    "Nowak",
+    "van Beek",
+    "Kramer",
+    "Postma",
+    "Hoekstra",
+    "Veenstra",
+)
 EDUCATION = (
     "Havo, deels hbo bedrijfskunde",
     "Mbo 2 logistiek",
@@ -274,7 +340,7 @@ def _route(rng: random.Random, final: str, now: datetime.datetime) -> Route:
     # The current stage has lasted a while too; ended routes ended some time ago.
     tail = rng.randint(1, 60) if path[-1] not in END_STAGES else rng.randint(5, 400)
     start = now - datetime.timedelta(days=sum(durations) + tail, hours=rng.randint(0, 23))
-    stages = [(path[0], start)]
+    stages: list[tuple[str, datetime.datetime]] = [(path[0], start)]
     moment = start
     for stage, days in zip(path[1:], durations, strict=True):
         moment += datetime.timedelta(days=days, hours=rng.randint(0, 8))
@@ -336,8 +402,8 @@ def _candidate(rng: random.Random, chain: Chain, index: int, route: Route, coach
 
 
 def _load_curated(chains: list[Chain]) -> None:
-    """300 candidates over both chains and all stages, with consents, orientation, coaching, placements and aftercare."""
-    rng = random.Random(2026)
+    """300 candidates over both chains and all stages, with consents, orientation, coaching, placements, aftercare."""
+    rng = random.Random(2026)  # noqa: S311 - reproducible demo content, not security
     now = timezone.now()
     for chain_index, chain in enumerate(chains):
         coaches = _coaches(chain)
@@ -434,7 +500,7 @@ def generate_volume(*, candidates: int, purged_routes: int) -> None:
     chains = list(Chain.objects.filter(slug__in=[spec.slug for spec in CHAINS]).order_by("pk"))
     existing = Candidate.objects.filter(first_name="Gegenereerd").count()
     existing_purged = StageTransition.objects.filter(candidate__isnull=True, from_stage="").count()
-    rng = random.Random(existing + 1)
+    rng = random.Random(existing + 1)  # noqa: S311 - reproducible demo content, not security
     now = timezone.now()
     coaches = {chain.pk: _coaches(chain) for chain in chains}
     batch = 5000
