@@ -37,8 +37,10 @@ from wattwijs.pathways.models import (
     Placement,
     ReferralSource,
     Stage,
+    StageFlow,
     StageTransition,
 )
+from wattwijs.pathways.services import stage_flow_rebuild
 
 CURATED_CANDIDATES = 300
 LEARNING_PLACES = 80
@@ -262,8 +264,11 @@ def load(*, scale: int = 1) -> None:
     chains = [_load_chain(spec) for spec in CHAINS]
     if not Candidate.objects.filter(chain__in=chains).exists():
         _load_curated(chains)
+        stage_flow_rebuild()
     if scale > 1:
         generate_volume(candidates=scale * 1000, purged_routes=scale * 500)
+    if not StageFlow.objects.exists() and StageTransition.objects.exists():
+        stage_flow_rebuild()
 
 
 def _organisation(name: str) -> Organisation:
@@ -530,6 +535,8 @@ def generate_volume(*, candidates: int, purged_routes: int) -> None:
             route = _route(rng, rng.choice([Stage.COMPLETED, Stage.DROPPED_OUT]), now - datetime.timedelta(days=800))
             transitions += _transitions(chain.pk, None, uuid.uuid4(), route)
         StageTransition.objects.bulk_create(transitions, batch_size=5000)
+    if existing < candidates or existing_purged < purged_routes:
+        stage_flow_rebuild()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

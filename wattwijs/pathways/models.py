@@ -209,6 +209,7 @@ class Candidate(models.Model):
         indexes = [
             models.Index(fields=["chain", "stage", "stage_entered_at"], name="pathways_cand_board_idx"),
             models.Index(fields=["coach", "stage"], name="pathways_cand_coach_idx"),
+            models.Index(fields=["chain", "stage", "coach"], name="pathways_cand_caseload_idx"),
             models.Index(fields=["ended_at"], name="pathways_cand_ended_idx"),
         ]
 
@@ -336,6 +337,34 @@ class StageTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_stage or '—'} → {self.to_stage}"
+
+
+class StageFlow(models.Model):
+    """Anonymous aggregate of the stage history: how many people moved from one stage to the next, per chain,
+    drop-out reason and whole days spent in the stage they left.
+
+    Written with every transition (and rebuilt from the history by the demo loader); the dashboard reads
+    its funnel, drop-out and median lead times from these few thousand rows instead of every transition.
+    """
+
+    chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="flows")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    reason = models.CharField(max_length=30, choices=DropoutReason.choices, blank=True)
+    days = models.PositiveIntegerField(default=0)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("stage flow")
+        verbose_name_plural = _("stage flows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chain", "from_stage", "to_stage", "reason", "days"], name="pathways_stageflow_cell_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage or '—'} → {self.to_stage}: {self.people}"
 
 
 class OrientationKind(models.TextChoices):

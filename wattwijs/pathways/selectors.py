@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
@@ -29,6 +29,7 @@ from wattwijs.pathways.models import (
     LearningPlace,
     Placement,
     Stage,
+    StageFlow,
     StageTransition,
     Step,
 )
@@ -110,8 +111,14 @@ class CandidateFilters:
     source: str = ""
 
 
-def _filtered(user: AnyUser, filters: CandidateFilters) -> QuerySet[Candidate]:
-    queryset = Candidate.objects.filter(permissions.visible_candidates_filter(user))
+def _filtered(user: AnyUser, filters: CandidateFilters, *, chain: Chain | None = None) -> QuerySet[Candidate]:
+    if chain is not None and permissions.can_coordinate(user, chain):
+        # The chain's coordinator sees all of it: a plain indexed filter instead of the general one.
+        queryset = Candidate.objects.filter(chain=chain)
+    else:
+        queryset = Candidate.objects.filter(permissions.visible_candidates_filter(user))
+        if chain is not None:
+            queryset = queryset.filter(chain=chain)
     if filters.q:
         queryset = queryset.filter(Q(first_name__icontains=filters.q) | Q(last_name__icontains=filters.q))
     if filters.chain:
@@ -272,11 +279,11 @@ def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[Boa
     """One column per stage with its count and the longest-waiting candidates: two queries whatever the count."""
     from wattwijs.pathways.services import allowed_next_stages
 
-    filters = CandidateFilters(chain=chain.slug, coach=filters.coach, source=filters.source)
-    counts = candidate_stage_counts(user=user, filters=filters)
+    filters = CandidateFilters(coach=filters.coach, source=filters.source)
+    visible = _filtered(user, filters, chain=chain)
+    counts = dict(visible.order_by().values_list("stage").annotate(n=Count("*")))
     ranked = (
-        _filtered(user, filters)
-        .select_related("coach")
+        visible.select_related("coach")
         .only(
             "first_name",
             "last_name",
@@ -380,30 +387,44 @@ def _scope(queryset: QuerySet[Any], *, chain: Chain | None, region: Region | Non
     return queryset
 
 
-def _median_seconds(transitions: QuerySet[StageTransition], stage: str, count: int) -> float | None:
-    """The median time spent in ``stage``: read the middle value from the (stage, seconds) index."""
-    if count == 0:
+def _median_days(histogram: list[tuple[int, int]]) -> float | None:
+    """The median of a (days, people) histogram ordered by days."""
+    total = sum(people for _days, people in histogram)
+    if total == 0:
         return None
-    ordered = (
-        transitions.filter(from_stage=stage)
-        .order_by("seconds_in_previous")
-        .values_list("seconds_in_previous", flat=True)
-    )
-    if count % 2:
-        return float(ordered[count // 2])
-    pair = list(ordered[count // 2 - 1 : count // 2 + 1])
-    return sum(pair) / 2
+    middle = [(total - 1) // 2, total // 2]  # the two middle positions (the same one for an odd total)
+    values: list[int] = []
+    seen = 0
+    for days, people in histogram:
+        while len(values) < 2 and middle[len(values)] < seen + people:
+            values.append(days)
+        seen += people
+    return sum(values) / 2
 
 
 def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Dashboard:
     """Funnel, conversion, median days per stage, drop-out, sustainable placement and caseload, all in SQL.
 
-    Read from the anonymous stage history and aftercare outcomes, so purged routes still count.
+    Read from anonymous aggregates (``StageFlow``, aftercare outcomes), so purged routes still count and the
+    cost does not grow with the number of transitions.
     """
-    transitions = _scope(StageTransition.objects.order_by(), chain=chain, region=region)
+    flows = _scope(StageFlow.objects.order_by(), chain=chain, region=region)
     moves: dict[tuple[str, str], int] = {}
-    for from_stage, to_stage, n in transitions.values_list("from_stage", "to_stage").annotate(n=Count("*")):
-        moves[(from_stage, to_stage)] = n
+    reason_counts: dict[tuple[str, str], int] = {}
+    for from_stage, to_stage, reason, n in flows.values_list("from_stage", "to_stage", "reason").annotate(
+        n=Sum("people")
+    ):
+        moves[(from_stage, to_stage)] = moves.get((from_stage, to_stage), 0) + n
+        if to_stage == Stage.DROPPED_OUT:
+            reason_counts[(from_stage, reason)] = reason_counts.get((from_stage, reason), 0) + n
+    histograms: dict[str, list[tuple[int, int]]] = {}
+    for from_stage, days, n in (
+        flows.exclude(from_stage="")
+        .values_list("from_stage", "days")
+        .annotate(n=Sum("people"))
+        .order_by("from_stage", "days")
+    ):
+        histograms.setdefault(from_stage, []).append((days, n))
     reached: dict[str, int] = {}
     leaving: dict[str, int] = {}
     for (from_stage, to_stage), n in moves.items():
@@ -417,10 +438,7 @@ def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Da
         conversion = None
         if previous is not None and suppress(previous) and suppress(count):
             conversion = round(100 * count / previous)
-        median = None
-        if stage not in (Stage.COMPLETED,) and suppress(leaving.get(stage, 0)):
-            seconds = _median_seconds(transitions, stage, leaving.get(stage, 0))
-            median = round(seconds / 86400, 1) if seconds is not None else None
+        median = _median_days(histograms.get(stage, [])) if suppress(leaving.get(stage, 0)) else None
         funnel.append(
             FunnelRow(
                 stage=stage,
@@ -432,15 +450,10 @@ def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Da
             )
         )
         previous = count
-    reasons = (
-        transitions.filter(to_stage=Stage.DROPPED_OUT)
-        .values_list("from_stage", "reason")
-        .annotate(n=Count("*"))
-        .order_by("from_stage", "reason")
-    )
+    order = {stage: index for index, stage in enumerate(Stage.values)}
     dropout = [
         (str(Stage(from_stage).label), str(DropoutReason(reason).label) if reason else "—", suppress(n))
-        for from_stage, reason, n in reasons
+        for (from_stage, reason), n in sorted(reason_counts.items(), key=lambda item: (order[item[0][0]], item[0][1]))
     ]
     checkpoints = _scope(AftercareCheckpoint.objects.order_by(), chain=chain, region=region)
     outcomes: dict[tuple[int, str], int] = {
@@ -454,23 +467,26 @@ def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Da
         )
         percent = round(100 * working / checked) if suppress(checked) and suppress(working) else None
         sustainable.append((month, suppress(checked), suppress(working), percent))
-    active = _scope(Candidate.objects.order_by(), chain=chain, region=region).exclude(
-        stage__in=[Stage.COMPLETED, Stage.DROPPED_OUT]
-    )
-    caseload_rows = (
-        active.filter(coach__isnull=False)
-        .values_list("coach__first_name", "coach__last_name", "coach__email")
-        .annotate(n=Count("*"))
-        .order_by("coach__first_name", "coach__last_name", "coach__email")
-    )
-    caseload = [(f"{first} {last}".strip() or email, suppress(n)) for first, last, email, n in caseload_rows]
     return Dashboard(
         funnel=funnel,
         dropout_reasons=dropout,
         sustainable=sustainable,
-        caseload=caseload,
+        caseload=_caseload(chain=chain, region=region),
         total=suppress(reached.get(Stage.REGISTERED, 0)),
     )
+
+
+def _caseload(*, chain: Chain | None, region: Region | None) -> list[tuple[str, int | None]]:
+    """Candidates in a route per coach: counted on the coach id, names read afterwards for the few coaches."""
+    from wattwijs.core.models import User
+
+    active = _scope(Candidate.objects.order_by(), chain=chain, region=region).filter(
+        stage__in=[stage for stage in Stage.values if stage not in (Stage.COMPLETED, Stage.DROPPED_OUT)],
+        coach__isnull=False,
+    )
+    counts = dict(active.values_list("coach_id").annotate(n=Count("*")))
+    coaches = User.objects.filter(pk__in=list(counts)).order_by("first_name", "last_name", "email")
+    return [(str(coach), suppress(counts[coach.pk])) for coach in coaches]
 
 
 def candidate_content_type() -> ContentType:

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,6 +41,7 @@ from wattwijs.pathways.models import (
     OrientationActivity,
     Placement,
     Stage,
+    StageFlow,
     StageTransition,
 )
 
@@ -64,6 +65,38 @@ CANDIDATE_FIELDS = (
     "next_action",
     "next_action_due",
 )
+
+
+def stage_flow_record(transition: StageTransition) -> None:
+    """Count a transition in the anonymous dashboard aggregate. Call inside the transition's transaction."""
+    cell = {
+        "chain_id": transition.chain_id,
+        "from_stage": transition.from_stage,
+        "to_stage": transition.to_stage,
+        "reason": transition.reason,
+        "days": transition.seconds_in_previous // 86400,
+    }
+    if not StageFlow.objects.filter(**cell).update(people=F("people") + 1):
+        StageFlow.objects.create(**cell, people=1)
+
+
+def stage_flow_rebuild() -> None:
+    """Recount the whole aggregate from the stage history (after bulk loads)."""
+    rows = (
+        StageTransition.objects.order_by()
+        .annotate(days=F("seconds_in_previous") / 86400)
+        .values_list("chain_id", "from_stage", "to_stage", "reason", "days")
+        .annotate(n=Count("*"))
+    )
+    with transaction.atomic():
+        StageFlow.objects.all().delete()
+        StageFlow.objects.bulk_create(
+            (
+                StageFlow(chain_id=chain_id, from_stage=f, to_stage=t, reason=r, days=d, people=n)
+                for chain_id, f, t, r, d, n in rows
+            ),
+            batch_size=2000,
+        )
 
 
 def conflict_error() -> ValidationError:
@@ -134,7 +167,7 @@ def candidate_register(
         candidate.full_clean(exclude=["chain", "created_by", "coach"])
         candidate.save()
         candidate.themes.set(list(themes))
-        StageTransition.objects.create(
+        first = StageTransition.objects.create(
             chain=chain,
             candidate=candidate,
             route_key=candidate.route_key,
@@ -143,6 +176,7 @@ def candidate_register(
             at=candidate.stage_entered_at,
             actor_id=actor.pk,
         )
+        stage_flow_record(first)
         _audit(actor, "pathways.candidate_register", candidate)
         work_processes = list(work_processes)
         if work_processes:
@@ -224,6 +258,7 @@ def candidate_move(
             note=note.strip()[:500],
             actor_id=actor.pk,
         )
+        stage_flow_record(transition)
         _audit(actor, "pathways.candidate_move", candidate, **{"from": from_stage, "to": to_stage})
     return transition
 

@@ -17,6 +17,7 @@ from wattwijs.pathways.models import (
     ReferralSource,
     StageTransition,
 )
+from wattwijs.pathways.services import stage_flow_record
 
 
 class ChainFactory(factory.django.DjangoModelFactory):
@@ -58,8 +59,10 @@ class CandidateFactory(factory.django.DjangoModelFactory):
     def history(self, create: bool, extracted: object, **kwargs: object) -> None:
         """Every candidate starts with its registration in the stage history, as the service records it."""
         if create:
-            StageTransition.objects.create(
-                chain=self.chain, candidate=self, route_key=self.route_key, from_stage="", to_stage="aanmelding"
+            stage_flow_record(
+                StageTransition.objects.create(
+                    chain=self.chain, candidate=self, route_key=self.route_key, from_stage="", to_stage="aanmelding"
+                )
             )
 
 
