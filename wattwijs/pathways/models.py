@@ -210,6 +210,8 @@ class Candidate(models.Model):
             models.Index(fields=["chain", "stage", "stage_entered_at"], name="pathways_cand_board_idx"),
             models.Index(fields=["coach", "stage"], name="pathways_cand_coach_idx"),
             models.Index(fields=["chain", "stage", "coach"], name="pathways_cand_caseload_idx"),
+            # The list's default order: a page is read from the index without sorting every candidate.
+            models.Index(fields=["last_name", "first_name", "id"], name="pathways_cand_name_idx"),
             models.Index(fields=["ended_at"], name="pathways_cand_ended_idx"),
         ]
 

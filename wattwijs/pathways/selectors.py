@@ -282,8 +282,19 @@ def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[Boa
     filters = CandidateFilters(coach=filters.coach, source=filters.source)
     visible = _filtered(user, filters, chain=chain)
     counts = dict(visible.order_by().values_list("stage").annotate(n=Count("*")))
+    # Rank on the index alone, then load the few cards with their coach.
+    first_per_stage = (
+        visible.annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]
+            )
+        )
+        .filter(position__lte=BOARD_CARDS_PER_STAGE)
+        .values("pk")
+    )
     ranked = (
-        visible.select_related("coach")
+        Candidate.objects.filter(pk__in=first_per_stage)
+        .select_related("coach")
         .only(
             "first_name",
             "last_name",
@@ -296,12 +307,6 @@ def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[Boa
             "coach__last_name",
             "coach__email",
         )
-        .annotate(
-            position=Window(
-                RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]
-            )
-        )
-        .filter(position__lte=BOARD_CARDS_PER_STAGE)
         .order_by("stage_entered_at", "pk")
     )
     cards: dict[str, list[Candidate]] = {stage: [] for stage in Stage.values}
@@ -481,10 +486,13 @@ def _caseload(*, chain: Chain | None, region: Region | None) -> list[tuple[str, 
     from wattwijs.core.models import User
 
     active = _scope(Candidate.objects.order_by(), chain=chain, region=region).filter(
-        stage__in=[stage for stage in Stage.values if stage not in (Stage.COMPLETED, Stage.DROPPED_OUT)],
-        coach__isnull=False,
+        stage__in=[stage for stage in Stage.values if stage not in (Stage.COMPLETED, Stage.DROPPED_OUT)]
     )
-    counts = dict(active.values_list("coach_id").annotate(n=Count("*")))
+    # Grouped on (stage, coach) in the order of the (chain, stage, coach) index, which answers on its own.
+    counts: dict[int, int] = {}
+    for _stage, coach, n in active.values_list("stage", "coach_id").annotate(n=Count("*")):
+        if coach is not None:
+            counts[coach] = counts.get(coach, 0) + n
     coaches = User.objects.filter(pk__in=list(counts)).order_by("first_name", "last_name", "email")
     return [(str(coach), suppress(counts[coach.pk])) for coach in coaches]
 
