@@ -38,10 +38,18 @@ class CandidateFilterForm(forms.Form):
     coach = forms.ModelChoiceField(
         label=_("Coach"), required=False, queryset=User.objects.none(), empty_label=_("All coaches")
     )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        required=False,
+        queryset=Theme.objects.none(),
+        to_field_name="code",
+        empty_label=_("All themes"),
+    )
 
     def __init__(self, *args: Any, coaches: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["coach"].queryset = coaches  # type: ignore[attr-defined]
+        self.fields["theme"].queryset = Theme.objects.filter(parent__isnull=False).order_by("position")  # type: ignore[attr-defined]
 
 
 class CandidateForm(forms.ModelForm):

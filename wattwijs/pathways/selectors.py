@@ -109,6 +109,7 @@ class CandidateFilters:
     stage: str = ""
     coach: int | None = None
     source: str = ""
+    theme: str = ""
 
 
 def _filtered(user: AnyUser, filters: CandidateFilters, *, chain: Chain | None = None) -> QuerySet[Candidate]:
@@ -129,6 +130,9 @@ def _filtered(user: AnyUser, filters: CandidateFilters, *, chain: Chain | None =
         queryset = queryset.filter(coach_id=filters.coach)
     if filters.source:
         queryset = queryset.filter(referral_source=filters.source)
+    if filters.theme:
+        # One theme code matches at most one link row per candidate, so no DISTINCT is needed.
+        queryset = queryset.filter(themes__code=filters.theme)
     return queryset
 
 
@@ -279,7 +283,7 @@ def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[Boa
     """One column per stage with its count and the longest-waiting candidates: two queries whatever the count."""
     from wattwijs.pathways.services import allowed_next_stages
 
-    filters = CandidateFilters(coach=filters.coach, source=filters.source)
+    filters = CandidateFilters(coach=filters.coach, source=filters.source, theme=filters.theme)
     visible = _filtered(user, filters, chain=chain)
     counts = dict(visible.order_by().values_list("stage").annotate(n=Count("*")))
     # Rank on the index alone, then load the few cards with their coach.

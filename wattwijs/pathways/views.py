@@ -49,7 +49,9 @@ def _filters(request: HttpRequest, form: CandidateFilterForm, chain: str = "") -
         return CandidateFilters(chain=chain)
     data = form.cleaned_data
     coach = data.get("coach")
+    theme = data.get("theme")
     return CandidateFilters(
+        theme=theme.code if theme else "",
         q=data.get("q") or "",
         chain=chain or request.GET.get("keten", ""),
         stage=data.get("stage") or "",

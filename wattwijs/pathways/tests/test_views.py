@@ -226,3 +226,14 @@ def test_the_coordinator_erases_through_the_form(client, pw):
 def test_every_page_answers_for_the_coordinator(client, pw, path):
     client.force_login(pw.carla)
     assert client.get(path(pw)).status_code == 200
+
+
+def test_the_board_filters_by_theme(client, pw):
+    from wattwijs.core.tests.factories import theme
+
+    interested = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    interested.themes.set([theme("warmtepompen")])
+    CandidateFactory(chain=pw.chain, coach=pw.bob)
+    client.force_login(pw.carla)
+    response = client.get("/transitiehuis/ketens/midden/bord/", {"theme": "warmtepompen"})
+    assert [card.pk for column in response.context["columns"] for card in column.cards] == [interested.pk]
