@@ -259,3 +259,4 @@ PAGES.extend(
         PageCase("pathways-candidate-forbidden", _pathways_url("candidate"), user="charlie", status=403),
     ]
 )
+PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))

@@ -27,6 +27,7 @@ urlpatterns = [
     path("kandidaten/<int:pk>/actiepunt/", views.action_add, name="action_add"),
     path("kandidaten/<int:pk>/plaatsen/", views.placement_create, name="placement_create"),
     path("kandidaten/<int:pk>/export.json", views.candidate_export, name="candidate_export"),
+    path("kandidaten/<int:pk>/overzicht/", views.candidate_export_print, name="candidate_export_print"),
     path("kandidaten/<int:pk>/wissen/", views.candidate_erase, name="candidate_erase"),
     path("kandidaten/<int:pk>/inzage/", views.access_log, name="access_log"),
     path("plaatsingen/<int:pk>/nazorg/", views.checkpoint_add, name="checkpoint_add"),

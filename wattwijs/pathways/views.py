@@ -428,6 +428,24 @@ def candidate_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def candidate_export_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same export as a page to print or save as PDF from the browser."""
+    candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
+    data = services.candidate_export(actor=request.user, candidate=candidate)
+    sections = {
+        key: value for key, value in data.items() if isinstance(value, list) and value and isinstance(value[0], dict)
+    }
+    fields = {key: value for key, value in data.items() if key not in sections and not isinstance(value, list)}
+    lists = {key: value for key, value in data.items() if isinstance(value, list) and key not in sections}
+    return render(
+        request,
+        "pathways/candidate_export.html",
+        {"candidate": candidate, "fields": fields, "lists": lists, "sections": sections},
+    )
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def candidate_erase(request: HttpRequest, pk: int) -> HttpResponse:
     candidate, _access = selectors.candidate_get(user=request.user, pk=pk)

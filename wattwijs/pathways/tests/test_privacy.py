@@ -193,3 +193,11 @@ def test_consent_withdrawal_stops_sharing_at_once_end_to_end(client, pw):
     client.force_login(pw.uwe)
     assert client.get(candidate.get_absolute_url()).status_code == 403
     assert "Piekstra" not in client.get("/transitiehuis/kandidaten/").content.decode()
+
+
+def test_the_printable_export_shows_all_data_and_is_audited(client, pw):
+    candidate = full_history(pw)
+    client.force_login(pw.carla)
+    body = client.get(f"/transitiehuis/kandidaten/{candidate.pk}/overzicht/").content.decode()
+    assert "Piekstra" in body and "rugklachten-niet-noteren" in body and "Zwaantje blij" in body
+    assert AuditEntry.objects.filter(action="pathways.candidate_export", actor=pw.carla).exists()
