@@ -334,6 +334,18 @@ def action_add(
     return point
 
 
+def action_done(*, actor: AnyUser, point: ActionPoint) -> ActionPoint:
+    """Mark an action point as done."""
+    _require_edit(actor, point.candidate)
+    if point.done_at is not None:
+        raise ValidationError(_("This action point is already done."))
+    with transaction.atomic():
+        point.done_at = timezone.now()
+        point.save(update_fields=["done_at"])
+        _audit(actor, "pathways.action_done", point.candidate)
+    return point
+
+
 # Placement and aftercare ----------------------------------------------------------
 
 

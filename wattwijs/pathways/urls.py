@@ -25,6 +25,7 @@ urlpatterns = [
     path("kandidaten/<int:pk>/orientatie/", views.orientation_add, name="orientation_add"),
     path("kandidaten/<int:pk>/contact/", views.contact_add, name="contact_add"),
     path("kandidaten/<int:pk>/actiepunt/", views.action_add, name="action_add"),
+    path("kandidaten/<int:pk>/actiepunt/<int:point_pk>/gedaan/", views.action_done, name="action_done"),
     path("kandidaten/<int:pk>/plaatsen/", views.placement_create, name="placement_create"),
     path("kandidaten/<int:pk>/export.json", views.candidate_export, name="candidate_export"),
     path("kandidaten/<int:pk>/overzicht/", views.candidate_export_print, name="candidate_export_print"),

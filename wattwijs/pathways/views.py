@@ -32,7 +32,7 @@ from wattwijs.pathways.forms import (
     PlacementForm,
     RegisterForm,
 )
-from wattwijs.pathways.models import Candidate, Chain, Consent, DropoutReason, ReferralSource
+from wattwijs.pathways.models import ActionPoint, Candidate, Chain, Consent, DropoutReason, ReferralSource
 from wattwijs.pathways.permissions import Access
 from wattwijs.pathways.selectors import CandidateFilters
 
@@ -370,6 +370,25 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
         candidate,
         lambda: services.action_add(actor=request.user, candidate=candidate, **form.cleaned_data),
         _("The action point has been added."),
+    )
+
+
+@login_required
+@require_POST
+def action_done(request: HttpRequest, pk: int, point_pk: int) -> HttpResponse:
+    candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
+    point = (
+        ActionPoint.objects.select_related("candidate__chain__coordinating_organisation")
+        .filter(candidate=candidate, pk=point_pk)
+        .first()
+    )
+    if point is None:
+        raise PermissionDenied
+    return _post_and_back(
+        request,
+        candidate,
+        lambda: services.action_done(actor=request.user, point=point),
+        _("The action point is done."),
     )
 
 

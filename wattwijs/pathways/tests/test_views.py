@@ -237,3 +237,22 @@ def test_the_board_filters_by_theme(client, pw):
     client.force_login(pw.carla)
     response = client.get("/transitiehuis/ketens/midden/bord/", {"theme": "warmtepompen"})
     assert [card.pk for column in response.context["columns"] for card in column.cards] == [interested.pk]
+
+
+def test_the_coach_marks_an_action_point_done(client, pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    point = candidate.action_points.create(description="Cv sturen")
+    client.force_login(pw.bob)
+    client.post(f"/transitiehuis/kandidaten/{candidate.pk}/actiepunt/{point.pk}/gedaan/")
+    point.refresh_from_db()
+    assert point.done_at is not None
+
+
+def test_a_partner_cannot_mark_an_action_point_done(client, pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    consent_for(candidate, pw.uwv)
+    point = candidate.action_points.create(description="Cv sturen")
+    client.force_login(pw.uwe)
+    assert client.post(f"/transitiehuis/kandidaten/{candidate.pk}/actiepunt/{point.pk}/gedaan/").status_code == 403
+    point.refresh_from_db()
+    assert point.done_at is None
