@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wattwijs.framework",
     "wattwijs.library",
     "wattwijs.training",
+    "wattwijs.pathways",
 ]
 
 MIDDLEWARE = [
@@ -210,3 +211,5 @@ PAGE_SIZE = 25
 # this far apart and at least this share of their work processes (Jaccard) is the same.
 TRAINING_OVERLAP_MAX_DISTANCE_KM = float(os.environ.get("TRAINING_OVERLAP_MAX_DISTANCE_KM", "40"))
 TRAINING_OVERLAP_MIN_SHARE = float(os.environ.get("TRAINING_OVERLAP_MIN_SHARE", "0.6"))
+# Transitiehuis: months after a candidate's route ended before `purge_expired` removes their personal data.
+PATHWAYS_RETENTION_MONTHS = int(os.environ.get("PATHWAYS_RETENTION_MONTHS", "24"))

@@ -11,5 +11,6 @@ urlpatterns = [
     path("kwalificatiekader/", include("wattwijs.framework.urls")),
     path("leermiddelen/", include("wattwijs.library.urls")),
     path("opleidingen/", include("wattwijs.training.urls")),
+    path("transitiehuis/", include("wattwijs.pathways.urls")),
     path("", include("wattwijs.core.urls")),
 ]

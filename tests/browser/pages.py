@@ -231,6 +231,48 @@ def _training(world: Any) -> Any:
     return world.training
 
 
+# Transitiehuis ---------------------------------------------------------------------------------------
+
+
+def _pathways(world: Any) -> Any:
+    """A chain coordinated by ROC Test (so alice coordinates it) with bob's placed candidate, made once per test."""
+    if not hasattr(world, "pathways"):
+        import datetime
+
+        from wattwijs.core.models import OrganisationKind
+        from wattwijs.core.tests.factories import OrganisationFactory
+        from wattwijs.pathways import services
+        from wattwijs.pathways.tests.factories import (
+            CandidateFactory,
+            ChainFactory,
+            ChainStepFactory,
+            LearningPlaceFactory,
+            consent_for,
+        )
+
+        chain = ChainFactory(name="Transitiehuis Test", slug="transitiehuis-test", coordinating_organisation=world.roc)
+        company = OrganisationFactory(
+            name="Leerbedrijf Test", slug="leerbedrijf-test", kind=OrganisationKind.LEERBEDRIJF
+        )
+        for organisation, step in [(world.roc, "intake"), (world.roc, "opleiding"), (company, "plaatsing")]:
+            ChainStepFactory(chain=chain, organisation=organisation, step=step)
+        place = LearningPlaceFactory(organisation=company, chain=chain, title="Leerling-monteur warmtepompen")
+        candidate = CandidateFactory(chain=chain, coach=world.bob, first_name="Fenna", last_name="Fictief")
+        consent_for(candidate, world.roc)
+        placement = services.placement_create(
+            actor=world.alice, candidate=candidate, learning_place=place, start_date=datetime.date(2025, 1, 6)
+        )
+        services.checkpoint_record(
+            actor=world.alice, placement=placement, month=6, checked_on=datetime.date(2025, 7, 7), outcome="werkt"
+        )
+        world.pathways = {"chain": chain, "place": place, "candidate": candidate}
+    return world.pathways
+
+
+def _pathways_url(key: str, suffix: str = "") -> Callable[[Any], str]:
+    return lambda world: _pathways(world)[key].get_absolute_url() + suffix
+
+
 PAGES.extend(
     [
         PageCase("training-matrix", lambda world: _training(world) and "/opleidingen/"),
@@ -254,5 +296,20 @@ PAGES.extend(
         PageCase("training-gaps", lambda world: _training(world) and "/opleidingen/witte-vlekken/"),
         PageCase("training-region", lambda world: _training(world) and "/opleidingen/regios/AMR12/", user="alice"),
         PageCase("training-print", lambda world: _training(world) and "/opleidingen/afdrukken/"),
+        PageCase("pathways-chains", lambda world: _pathways(world) and "/transitiehuis/"),
+        PageCase("pathways-chain", _pathways_url("chain")),
+        PageCase("pathways-places", lambda world: _pathways(world) and "/transitiehuis/leerbanen/"),
+        PageCase("pathways-place", _pathways_url("place")),
+        PageCase("pathways-board", _pathways_url("chain", "bord/"), user="alice"),
+        PageCase("pathways-dashboard", _pathways_url("chain", "dashboard/"), user="alice"),
+        PageCase("pathways-candidates", lambda world: _pathways(world) and "/transitiehuis/kandidaten/", user="alice"),
+        PageCase("pathways-candidate-coordinator", _pathways_url("candidate"), user="alice"),
+        PageCase("pathways-candidate-coach", _pathways_url("candidate"), user="bob"),
+        PageCase("pathways-candidate-edit", _pathways_url("candidate", "bewerken/"), user="bob"),
+        PageCase("pathways-intake", lambda world: _pathways(world) and "/transitiehuis/kandidaten/nieuw/", user="bob"),
+        PageCase("pathways-access-log", _pathways_url("candidate", "inzage/"), user="alice"),
+        PageCase("pathways-erase", _pathways_url("candidate", "wissen/"), user="alice"),
+        PageCase("pathways-candidate-forbidden", _pathways_url("candidate"), user="charlie", status=403),
     ]
 )
+PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))

@@ -1,0 +1,152 @@
+"""Who may see and do what in the Transitiehuis. Decided here and nowhere else.
+
+- A coach sees and works on the candidates they coach.
+- A chain coordinator (coordinator or admin of the chain's coordinating partner) sees and works on every
+  candidate of the chain, and sees who looked at a file.
+- A partner organisation (its coordinators, coaches, admins and viewers) sees a candidate only while the
+  candidate is in a step that partner takes on in the chain, and only under an active consent that names the
+  partner. Withdrawing the consent ends that at once: the check runs in every query.
+- A workplace mentor (praktijkopleider) sees only candidates proposed to their company, and only the
+  fields needed for the work (name, stage, availability, driving licence, languages).
+
+Lists are filtered in SQL with the ``Q`` objects below.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from django.db.models import Exists, OuterRef, Q
+
+from wattwijs.core.models import Membership, Role
+from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.pathways.models import Candidate, Chain, ConsentGrant, ConsentLevel, Placement
+
+COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
+PARTNER_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH, Role.VIEWER)
+REGISTER_ROLES = (Role.COORDINATOR, Role.COACH, Role.ADMIN)
+
+
+class Access(enum.IntEnum):
+    """How much of a candidate's file a user may see."""
+
+    NONE = 0
+    MINIMAL = 1  # a mentor: what the workplace needs
+    BASIC = 2  # a partner under a basic consent: name, stage and contact details
+    FULL = 3
+
+
+def _uid(user: AnyUser) -> int:
+    """The user's id; callers have made sure the user is logged in."""
+    return int(user.pk or 0)
+
+
+def coordinated_chains_filter(user: AnyUser) -> Q:
+    """A filter on Chain for the chains ``user`` coordinates."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    members = Membership.objects.filter(user_id=_uid(user), role__in=COORDINATOR_ROLES).values("organisation_id")
+    return Q(coordinating_organisation_id__in=members)
+
+
+def _partner_filter(user: AnyUser, *, level: str | None = None) -> Q:
+    """Candidates in a step that one of the user's organisations takes on, with an active consent naming it."""
+    partner_orgs = Membership.objects.filter(user_id=_uid(user), role__in=PARTNER_ROLES).values("organisation_id")
+    grants = ConsentGrant.objects.filter(
+        consent__candidate_id=OuterRef("pk"),
+        consent__withdrawn_at__isnull=True,
+        organisation_id__in=partner_orgs,
+        organisation__chain_steps__chain_id=OuterRef("chain_id"),
+        organisation__chain_steps__step=OuterRef("stage"),
+    )
+    if level is not None:
+        grants = grants.filter(level=level)
+    return Q(Exists(grants))
+
+
+def _mentor_filter(user: AnyUser) -> Q:
+    mentor_orgs = Membership.objects.filter(user_id=_uid(user), role=Role.MENTOR).values("organisation_id")
+    proposed = Placement.objects.filter(candidate_id=OuterRef("pk"), learning_place__organisation_id__in=mentor_orgs)
+    return Q(Exists(proposed))
+
+
+def _full_filter(user: AnyUser) -> Q:
+    coordinated = Chain.objects.filter(coordinated_chains_filter(user)).values("pk")
+    return Q(coach_id=user.pk) | Q(chain_id__in=coordinated)
+
+
+def visible_candidates_filter(user: AnyUser) -> Q:
+    """A filter on Candidate for every candidate ``user`` may see at some level."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return _full_filter(user) | _partner_filter(user) | _mentor_filter(user)
+
+
+def editable_candidates_filter(user: AnyUser) -> Q:
+    """A filter on Candidate for the candidates ``user`` may change: their coachees, or their chain's."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return _full_filter(user)
+
+
+def candidate_access(user: AnyUser, candidate: Candidate) -> Access:
+    """How much of ``candidate``'s file ``user`` sees: a few indexed queries, all in SQL."""
+    if is_platform_admin(user):
+        return Access.FULL
+    if not user.is_authenticated:
+        return Access.NONE
+    one = Candidate.objects.filter(pk=candidate.pk)
+    if one.filter(_full_filter(user)).exists():
+        return Access.FULL
+    if one.filter(_partner_filter(user, level=ConsentLevel.FULL)).exists():
+        return Access.FULL
+    if one.filter(_partner_filter(user)).exists():
+        return Access.BASIC
+    if one.filter(_mentor_filter(user)).exists():
+        return Access.MINIMAL
+    return Access.NONE
+
+
+def can_edit_candidate(user: AnyUser, candidate: Candidate) -> bool:
+    return Candidate.objects.filter(pk=candidate.pk).filter(editable_candidates_filter(user)).exists()
+
+
+def can_coordinate(user: AnyUser, chain: Chain) -> bool:
+    """Chain coordinators place candidates, see who viewed a file, and erase files."""
+    return Chain.objects.filter(pk=chain.pk).filter(coordinated_chains_filter(user)).exists()
+
+
+def registering_chains_filter(user: AnyUser) -> Q:
+    """A filter on Chain: where ``user`` may register candidates (a coach or coordinator of a partner)."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    members = Membership.objects.filter(user_id=_uid(user), role__in=REGISTER_ROLES).values("organisation_id")
+    return Q(steps__organisation_id__in=members) | Q(coordinating_organisation_id__in=members)
+
+
+def can_register(user: AnyUser) -> bool:
+    return Chain.objects.filter(registering_chains_filter(user)).exists()
+
+
+def can_view_dashboard(user: AnyUser) -> bool:
+    """Aggregates with small cells suppressed: any member of an organisation in a chain."""
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    members = Membership.objects.filter(user_id=user.pk).values("organisation_id")
+    return Chain.objects.filter(
+        Q(steps__organisation_id__in=members) | Q(coordinating_organisation_id__in=members)
+    ).exists()
+
+
+def is_coach_user(user: AnyUser) -> bool:
+    return bool(user.is_authenticated and Membership.objects.filter(user_id=_uid(user), role=Role.COACH).exists())

@@ -1,0 +1,564 @@
+"""Every write of the Transitiehuis: keyword-only, transactional, permission-checked, audited.
+
+Audit entries name a candidate by its reference (``K-000123``), never by name, and carry no personal
+data in their details: the log is append-only and must stay clean after an erasure.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wattwijs.core.models import Organisation, Theme
+from wattwijs.core.permissions import AnyUser
+from wattwijs.core.services import audit_log_write
+from wattwijs.framework.models import WorkProcess
+from wattwijs.framework.selectors import alignments_of
+from wattwijs.framework.services import alignment_set
+from wattwijs.pathways import permissions
+from wattwijs.pathways.models import (
+    END_STAGES,
+    ROUTE,
+    ActionPoint,
+    AftercareCheckpoint,
+    Candidate,
+    Chain,
+    CheckpointOutcome,
+    Consent,
+    ConsentGrant,
+    ContactMoment,
+    DropoutReason,
+    LearningPlace,
+    OrientationActivity,
+    Placement,
+    Stage,
+    StageFlow,
+    StageTransition,
+)
+
+CANDIDATE_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "postcode",
+    "region",
+    "referral_source",
+    "prior_education",
+    "work_experience",
+    "competence_source",
+    "hours_per_week",
+    "available_from",
+    "driving_licence",
+    "languages",
+    "notes",
+    "coach",
+    "next_action",
+    "next_action_due",
+)
+
+
+def stage_flow_record(transition: StageTransition) -> None:
+    """Count a transition in the anonymous dashboard aggregate. Call inside the transition's transaction."""
+    cell = {
+        "chain_id": transition.chain_id,
+        "from_stage": transition.from_stage,
+        "to_stage": transition.to_stage,
+        "reason": transition.reason,
+        "days": transition.seconds_in_previous // 86400,
+    }
+    if not StageFlow.objects.filter(**cell).update(people=F("people") + 1):
+        StageFlow.objects.create(**cell, people=1)
+
+
+def stage_flow_rebuild() -> None:
+    """Recount the whole aggregate from the stage history (after bulk loads)."""
+    rows = (
+        StageTransition.objects.order_by()
+        .annotate(days=F("seconds_in_previous") / 86400)
+        .values_list("chain_id", "from_stage", "to_stage", "reason", "days")
+        .annotate(n=Count("*"))
+    )
+    with transaction.atomic():
+        StageFlow.objects.all().delete()
+        StageFlow.objects.bulk_create(
+            (
+                StageFlow(chain_id=chain_id, from_stage=f, to_stage=t, reason=r, days=d, people=n)
+                for chain_id, f, t, r, d, n in rows
+            ),
+            batch_size=2000,
+        )
+
+
+def conflict_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "Someone else changed this candidate while you were working on it. Your change has not been saved. "
+            "Reload the page to see the latest version and make your change again."
+        ),
+        code="conflict",
+    )
+
+
+def allowed_next_stages(stage: str) -> list[str]:
+    """The stages a candidate in ``stage`` may move to: the next one on the route, or dropping out."""
+    if stage in END_STAGES:
+        return []
+    index = ROUTE.index(Stage(stage))
+    return [ROUTE[index + 1], Stage.DROPPED_OUT]
+
+
+def _require_edit(actor: AnyUser, candidate: Candidate) -> None:
+    if not permissions.can_edit_candidate(actor, candidate):
+        raise PermissionDenied
+
+
+def _bump_version(candidate: Candidate, version: int, **changes: Any) -> None:
+    """Write ``changes`` only if nobody changed the candidate since ``version`` was read."""
+    updated = Candidate.objects.filter(pk=candidate.pk, version=version).update(version=F("version") + 1, **changes)
+    if updated == 0:
+        raise conflict_error()
+    for field, value in changes.items():
+        setattr(candidate, field, value)
+    candidate.version = version + 1
+
+
+def _audit(actor: AnyUser, action: str, candidate: Candidate, **details: Any) -> None:
+    audit_log_write(
+        actor=actor,
+        action=action,
+        obj=candidate,
+        organisation=candidate.chain.coordinating_organisation,
+        details=details,
+    )
+
+
+def candidate_register(
+    *,
+    actor: AnyUser,
+    chain: Chain,
+    data: dict[str, Any],
+    themes: Iterable[Theme] = (),
+    work_processes: Iterable[WorkProcess] = (),
+    consent_purpose: str = "",
+    consent_partners: Iterable[Organisation] = (),
+) -> Candidate:
+    """Register a candidate in ``chain`` (stage aanmelding), with their consent when given at intake."""
+    if not Chain.objects.filter(pk=chain.pk).filter(permissions.registering_chains_filter(actor)).exists():
+        raise PermissionDenied
+    partners = list(consent_partners)
+    if partners and not consent_purpose.strip():
+        raise ValidationError({"consent_purpose": _("Describe the purpose the candidate gave consent for.")})
+    with transaction.atomic():
+        candidate = Candidate(
+            chain=chain, created_by_id=actor.pk, **{k: data[k] for k in CANDIDATE_FIELDS if k in data}
+        )
+        if candidate.coach is None and permissions.is_coach_user(actor):
+            candidate.coach_id = actor.pk
+        candidate.full_clean(exclude=["chain", "created_by", "coach"])
+        candidate.save()
+        candidate.themes.set(list(themes))
+        first = StageTransition.objects.create(
+            chain=chain,
+            candidate=candidate,
+            route_key=candidate.route_key,
+            from_stage="",
+            to_stage=Stage.REGISTERED,
+            at=candidate.stage_entered_at,
+            actor_id=actor.pk,
+        )
+        stage_flow_record(first)
+        _audit(actor, "pathways.candidate_register", candidate)
+        work_processes = list(work_processes)
+        if work_processes:
+            alignment_set(actor=actor, obj=candidate, work_processes=work_processes)
+        if partners:
+            _consent_create(actor=actor, candidate=candidate, purpose=consent_purpose, partners=partners)
+    return candidate
+
+
+def candidate_update(
+    *,
+    actor: AnyUser,
+    candidate: Candidate,
+    version: int,
+    data: dict[str, Any],
+    themes: Iterable[Theme] | None = None,
+    work_processes: Iterable[WorkProcess] | None = None,
+) -> Candidate:
+    """Change a candidate's details; refused with a conflict when someone else changed them first."""
+    _require_edit(actor, candidate)
+    changes = {field: data[field] for field in CANDIDATE_FIELDS if field in data}
+    probe = copy.copy(candidate)
+    for field, value in changes.items():
+        setattr(probe, field, value)
+    probe.full_clean(exclude=["chain", "created_by", "coach", "route_key"], validate_unique=False)
+    with transaction.atomic():
+        _bump_version(candidate, version, **changes)
+        if themes is not None:
+            candidate.themes.set(list(themes))
+        if work_processes is not None:
+            alignment_set(actor=actor, obj=candidate, work_processes=list(work_processes))
+        _audit(actor, "pathways.candidate_update", candidate, fields=sorted(changes))
+    return candidate
+
+
+def candidate_move(
+    *,
+    actor: AnyUser,
+    candidate: Candidate,
+    to_stage: str,
+    version: int,
+    note: str = "",
+    reason: str = "",
+) -> StageTransition:
+    """Move a candidate to the next stage (or out of the route), recording who, when and why."""
+    _require_edit(actor, candidate)
+    if to_stage not in allowed_next_stages(candidate.stage):
+        raise ValidationError(
+            {
+                "to_stage": _("A candidate in the stage “%(from)s” cannot move to “%(to)s”.")
+                % {
+                    "from": Stage(candidate.stage).label,
+                    "to": Stage(to_stage).label if to_stage in Stage.values else to_stage,
+                }
+            }
+        )
+    if to_stage == Stage.DROPPED_OUT and reason not in DropoutReason.values:
+        raise ValidationError({"reason": _("Choose why the candidate dropped out.")})
+    if to_stage != Stage.DROPPED_OUT:
+        reason = ""
+    now = timezone.now()
+    from_stage = candidate.stage
+    seconds = max(0, int((now - candidate.stage_entered_at).total_seconds()))
+    with transaction.atomic():
+        changes: dict[str, Any] = {"stage": to_stage, "stage_entered_at": now}
+        if to_stage in END_STAGES:
+            changes["ended_at"] = now
+            changes["dropout_reason"] = reason
+        _bump_version(candidate, version, **changes)
+        transition = StageTransition.objects.create(
+            chain_id=candidate.chain_id,
+            candidate=candidate,
+            route_key=candidate.route_key,
+            from_stage=from_stage,
+            to_stage=to_stage,
+            at=now,
+            seconds_in_previous=seconds,
+            reason=reason,
+            note=note.strip()[:500],
+            actor_id=actor.pk,
+        )
+        stage_flow_record(transition)
+        _audit(actor, "pathways.candidate_move", candidate, **{"from": from_stage, "to": to_stage})
+    return transition
+
+
+# Consent --------------------------------------------------------------------------
+
+
+def _consent_create(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: list[Organisation]) -> Consent:
+    chain_partners = set(
+        Organisation.objects.filter(chain_steps__chain_id=candidate.chain_id).values_list("pk", flat=True)
+    )
+    if any(partner.pk not in chain_partners for partner in partners):
+        raise ValidationError({"partners": _("Consent can only name partners of this chain.")})
+    consent = Consent.objects.create(candidate=candidate, purpose=purpose.strip(), recorded_by_id=actor.pk)
+    ConsentGrant.objects.bulk_create(ConsentGrant(consent=consent, organisation=partner) for partner in partners)
+    _audit(actor, "pathways.consent_give", candidate, partners=sorted(p.pk for p in partners))
+    return consent
+
+
+def consent_give(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: Iterable[Organisation]) -> Consent:
+    """Record the candidate's consent to share their file with ``partners`` for ``purpose``."""
+    _require_edit(actor, candidate)
+    partners = list(partners)
+    if not purpose.strip():
+        raise ValidationError({"purpose": _("Describe the purpose the candidate gave consent for.")})
+    if not partners:
+        raise ValidationError({"partners": _("Choose at least one partner.")})
+    with transaction.atomic():
+        return _consent_create(actor=actor, candidate=candidate, purpose=purpose, partners=partners)
+
+
+def consent_withdraw(*, actor: AnyUser, consent: Consent) -> Consent:
+    """Withdraw a consent: from this moment the named partners no longer see the candidate."""
+    _require_edit(actor, consent.candidate)
+    if consent.withdrawn_at is not None:
+        raise ValidationError(_("This consent has already been withdrawn."))
+    with transaction.atomic():
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by_id = actor.pk
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        _audit(actor, "pathways.consent_withdraw", consent.candidate, consent=consent.pk)
+    return consent
+
+
+# Orientation and coaching ---------------------------------------------------------
+
+
+def orientation_add(*, actor: AnyUser, candidate: Candidate, data: dict[str, Any]) -> OrientationActivity:
+    _require_edit(actor, candidate)
+    with transaction.atomic():
+        activity = OrientationActivity(candidate=candidate, **data)
+        activity.full_clean(exclude=["candidate"])
+        activity.save()
+        _audit(actor, "pathways.orientation_add", candidate, kind=activity.kind, outcome=activity.outcome)
+    return activity
+
+
+def contact_add(*, actor: AnyUser, candidate: Candidate, date: datetime.date, summary: str) -> ContactMoment:
+    _require_edit(actor, candidate)
+    with transaction.atomic():
+        contact = ContactMoment.objects.create(candidate=candidate, coach_id=actor.pk, date=date, summary=summary)
+        _audit(actor, "pathways.contact_add", candidate)
+    return contact
+
+
+def action_add(
+    *, actor: AnyUser, candidate: Candidate, description: str, due_date: datetime.date | None
+) -> ActionPoint:
+    _require_edit(actor, candidate)
+    with transaction.atomic():
+        point = ActionPoint.objects.create(candidate=candidate, description=description, due_date=due_date)
+        _audit(actor, "pathways.action_add", candidate)
+    return point
+
+
+def action_done(*, actor: AnyUser, point: ActionPoint) -> ActionPoint:
+    """Mark an action point as done."""
+    _require_edit(actor, point.candidate)
+    if point.done_at is not None:
+        raise ValidationError(_("This action point is already done."))
+    with transaction.atomic():
+        point.done_at = timezone.now()
+        point.save(update_fields=["done_at"])
+        _audit(actor, "pathways.action_done", point.candidate)
+    return point
+
+
+# Placement and aftercare ----------------------------------------------------------
+
+
+def placement_create(
+    *, actor: AnyUser, candidate: Candidate, learning_place: LearningPlace, start_date: datetime.date
+) -> Placement:
+    """Place a candidate at a learning place of the chain; refused when the place is full."""
+    if not permissions.can_coordinate(actor, candidate.chain):
+        raise PermissionDenied
+    if learning_place.chain_id != candidate.chain_id:
+        raise ValidationError({"learning_place": _("Choose a learning place of this chain.")})
+    with transaction.atomic():
+        # Lock the place so two coordinators cannot fill its last seat at the same moment.
+        place = LearningPlace.objects.select_for_update().get(pk=learning_place.pk)
+        taken = place.placements.filter(ended_on__isnull=True, candidate__isnull=False).count()
+        if taken >= place.capacity:
+            raise ValidationError(
+                {
+                    "learning_place": _("This learning place is full: %(taken)s of %(capacity)s places are taken.")
+                    % {"taken": taken, "capacity": place.capacity}
+                }
+            )
+        if Placement.objects.filter(candidate=candidate, learning_place=place, ended_on__isnull=True).exists():
+            raise ValidationError({"learning_place": _("The candidate is already placed here.")})
+        placement = Placement.objects.create(
+            candidate=candidate,
+            learning_place=place,
+            chain_id=candidate.chain_id,
+            start_date=start_date,
+            created_by_id=actor.pk,
+        )
+        _audit(actor, "pathways.placement_create", candidate, learning_place=place.pk)
+    return placement
+
+
+def checkpoint_record(
+    *,
+    actor: AnyUser,
+    placement: Placement,
+    month: int,
+    checked_on: datetime.date,
+    outcome: str,
+    left_reason: str = "",
+    note: str = "",
+) -> AftercareCheckpoint:
+    """Record the 6- or 12-month aftercare check of a placement."""
+    candidate = placement.candidate
+    if candidate is None:
+        raise PermissionDenied
+    _require_edit(actor, candidate)
+    if month not in (6, 12):
+        raise ValidationError({"month": _("A checkpoint is at 6 or at 12 months.")})
+    if checked_on < placement.start_date:
+        raise ValidationError(
+            {
+                "checked_on": _("A checkpoint cannot be before the placement started (%(date)s).")
+                % {"date": placement.start_date.strftime("%d-%m-%Y")}
+            }
+        )
+    if outcome == CheckpointOutcome.LEFT and left_reason not in DropoutReason.values:
+        raise ValidationError({"left_reason": _("Choose why the candidate left.")})
+    if outcome != CheckpointOutcome.LEFT:
+        left_reason = ""
+    if placement.checkpoints.filter(month=month).exists():
+        raise ValidationError({"month": _("This checkpoint has already been recorded.")})
+    with transaction.atomic():
+        checkpoint = AftercareCheckpoint(
+            placement=placement,
+            chain_id=placement.chain_id,
+            month=month,
+            checked_on=checked_on,
+            outcome=outcome,
+            left_reason=left_reason,
+            note=note,
+            recorded_by_id=actor.pk,
+        )
+        checkpoint.full_clean(exclude=["placement", "chain", "recorded_by"])
+        checkpoint.save()
+        if outcome == CheckpointOutcome.LEFT and placement.ended_on is None:
+            placement.ended_on = checked_on
+            placement.save(update_fields=["ended_on"])
+        _audit(actor, "pathways.checkpoint_record", candidate, month=month, outcome=outcome)
+    return checkpoint
+
+
+# Access to personal data ----------------------------------------------------------
+
+
+def candidate_view_record(*, actor: AnyUser, candidate: Candidate, what: str = "file") -> None:
+    """Every look at a candidate's personal data leaves an audit entry (``wie heeft dit dossier bekeken``)."""
+    _audit(actor, "pathways.candidate_view", candidate, what=what)
+
+
+def candidate_list_view_record(*, actor: AnyUser, candidates: list[Candidate], where: str) -> None:
+    """A list or board shows names: one audit entry names the references of the candidates shown."""
+    if candidates:
+        audit_log_write(
+            actor=actor,
+            action="pathways.candidate_list_view",
+            details={"where": where, "candidates": [candidate.pk for candidate in candidates]},
+        )
+
+
+def candidate_export(*, actor: AnyUser, candidate: Candidate) -> dict[str, Any]:
+    """All data held about the candidate (AVG art. 15), as a JSON-ready dict. Audited."""
+    if permissions.candidate_access(actor, candidate) != permissions.Access.FULL:
+        raise PermissionDenied
+    alignments = alignments_of(obj=candidate)
+
+    def date(value: Any) -> str | None:
+        return value.isoformat() if value else None
+
+    data: dict[str, Any] = {
+        "reference": candidate.reference,
+        "chain": candidate.chain.name,
+        "first_name": candidate.first_name,
+        "last_name": candidate.last_name,
+        "email": candidate.email,
+        "phone": candidate.phone,
+        "postcode": candidate.postcode,
+        "region": candidate.region.name,
+        "referral_source": candidate.referral_source,
+        "prior_education": candidate.prior_education,
+        "work_experience": candidate.work_experience,
+        "competence_source": candidate.competence_source,
+        "competences": [str(item) for item in alignments["work_process"]],
+        "themes": [theme.code for theme in candidate.themes.all()],
+        "hours_per_week": candidate.hours_per_week,
+        "available_from": date(candidate.available_from),
+        "driving_licence": candidate.driving_licence,
+        "languages": candidate.languages,
+        "notes": candidate.notes,
+        "coach": str(candidate.coach) if candidate.coach else None,
+        "stage": candidate.stage,
+        "dropout_reason": candidate.dropout_reason,
+        "registered_at": date(candidate.created_at),
+        "ended_at": date(candidate.ended_at),
+        "next_action": candidate.next_action,
+        "stage_history": [
+            {"from": t.from_stage, "to": t.to_stage, "at": date(t.at), "reason": t.reason, "note": t.note}
+            for t in candidate.transitions.order_by("at", "pk")
+        ],
+        "consents": [
+            {
+                "purpose": c.purpose,
+                "given_at": date(c.given_at),
+                "withdrawn_at": date(c.withdrawn_at),
+                "partners": [g.organisation.name for g in c.grants.select_related("organisation")],
+            }
+            for c in candidate.consents.all()
+        ],
+        "orientation": [
+            {"kind": a.kind, "date": date(a.date), "outcome": a.outcome, "notes": a.notes}
+            for a in candidate.orientation_activities.all()
+        ],
+        "contact_moments": [{"date": date(c.date), "summary": c.summary} for c in candidate.contact_moments.all()],
+        "action_points": [
+            {"description": p.description, "due": date(p.due_date), "done_at": date(p.done_at)}
+            for p in candidate.action_points.all()
+        ],
+        "placements": [
+            {
+                "learning_place": str(p.learning_place),
+                "start_date": date(p.start_date),
+                "ended_on": date(p.ended_on),
+                "checkpoints": [
+                    {"month": c.month, "checked_on": date(c.checked_on), "outcome": c.outcome, "note": c.note}
+                    for c in p.checkpoints.all()
+                ],
+            }
+            for p in candidate.placements.select_related("learning_place__organisation")
+        ],
+    }
+    _audit(actor, "pathways.candidate_export", candidate)
+    return data
+
+
+def _remove_personal_data(*, actor: AnyUser | None, candidates: list[Candidate]) -> None:
+    """Delete the candidates' personal data; their stage history and outcomes stay as anonymous rows."""
+    ids = [candidate.pk for candidate in candidates]
+    StageTransition.objects.filter(candidate_id__in=ids).update(candidate=None, note="")
+    placements = Placement.objects.filter(candidate_id__in=ids)
+    AftercareCheckpoint.objects.filter(placement__in=placements).update(note="")
+    placements.update(candidate=None)
+    for candidate in candidates:
+        if any(alignments_of(obj=candidate).values()):
+            alignment_set(actor=actor or AnonymousUser(), obj=candidate)
+    # Consents, orientation, contact moments and action points go with the candidate (cascade).
+    Candidate.objects.filter(pk__in=ids).delete()
+
+
+def candidate_erase(*, actor: AnyUser, candidate: Candidate) -> None:
+    """Erase all personal data of a candidate (AVG art. 17). Only the chain's coordinator may do this."""
+    if not permissions.can_coordinate(actor, candidate.chain):
+        raise PermissionDenied
+    with transaction.atomic():
+        _audit(actor, "pathways.candidate_erase", candidate)
+        _remove_personal_data(actor=actor, candidates=[candidate])
+
+
+def candidates_purge_expired(*, months: int, now: datetime.datetime | None = None) -> int:
+    """Remove the personal data of candidates whose route ended more than ``months`` months ago."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=round(months * 365.25 / 12))
+    expired = list(Candidate.objects.filter(ended_at__lt=cutoff).select_related("chain"))
+    with transaction.atomic():
+        for candidate in expired:
+            audit_log_write(
+                actor=None,
+                action="pathways.candidate_purge",
+                obj=candidate,
+                organisation=None,
+                details={"retention_months": months},
+            )
+        _remove_personal_data(actor=None, candidates=expired)
+    return len(expired)
