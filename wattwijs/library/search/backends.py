@@ -118,6 +118,11 @@ def _ids(joined: str | None) -> Ints:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
+def _binary(packed: bytes | memoryview | None, dtype: str) -> np.ndarray[Any, Any]:
+    """Numbers the database packed with ``int8send`` or ``float4send`` (big-endian)."""
+    return np.frombuffer(packed or b"", dtype=np.dtype(dtype))
+
+
 def _fetch_ids(sql: str, params: list[Any]) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -166,8 +171,10 @@ class PostgreSQLBackend:
     """A GIN-indexed tsvector in a narrow table of its own; ts_rank with the title in weight A, body B and
     variants C."""
 
-    MATCH = "FROM library_searchvector WHERE search_vector @@ to_tsquery('simple', %s)"
-    SCORE = "ts_rank(search_vector, to_tsquery('simple', %s), 0)"
+    # The query is a function in FROM so that it is parsed once: as an argument of ``ts_rank`` it would be
+    # parsed again for every matching row, which took a third of the time of a broad search.
+    MATCH = "FROM library_searchvector, to_tsquery('simple', %s) AS query WHERE search_vector @@ query"
+    SCORE = "ts_rank(search_vector, query, 0)"
     # Each document's vector is made in Python beside the analysis (``tsvector_text``): PostgreSQL's text parser
     # took most of the time of writing a batch.
     document_form = staticmethod(tsvector_text)
@@ -181,18 +188,21 @@ class PostgreSQLBackend:
 
     def matches(self, query: Query, *, ranked: bool, first: int = 0) -> Matches:
         # Reading the matching rows is the cost and ranking them is cheap, so one pass gives every id with its
-        # score. Sorting them here is cheaper than an ordered aggregate in the database.
-        tsquery = to_tsquery(query)
-        scores = f", string_agg({self.SCORE}::text, ',')" if ranked else ""
-        params = [tsquery, tsquery] if ranked else [tsquery]
+        # score. Sorting them here is cheaper than an ordered aggregate in the database. Ids and scores come
+        # as binary (in the same row order): writing and parsing 17,000 numbers as text took
+        # longer than ranking them.
+        scores = f", string_agg(float4send({self.SCORE}), '')" if ranked else ""
         with _index_scan() as cursor:
-            cursor.execute(f"SELECT string_agg(resource_id::text, ','){scores} {self.MATCH}", params)  # noqa: S608
+            cursor.execute(
+                f"SELECT string_agg(int8send(resource_id), ''){scores} {self.MATCH}",  # noqa: S608
+                [to_tsquery(query)],
+            )
             row = cursor.fetchone()
-        ids = _ids(row[0])
+        ids = _binary(row[0], ">i8").astype(np.int64)
         if not ranked:
             return Matches(ids=ids)
         # Best first; equal scores go to the most recently shared material (the higher id).
-        order = np.lexsort((-ids, -np.fromstring(row[1] or "", dtype=np.float64, sep=",")))
+        order = np.lexsort((-ids, -_binary(row[1], ">f4")))
         return Matches(ids=ids[order], in_order=True)
 
     def ranked(self, query: Query, start: int, stop: int, among: Ints | None = None) -> list[int]:
@@ -204,7 +214,7 @@ class PostgreSQLBackend:
         with _index_scan() as cursor:
             cursor.execute(
                 f"{sql} ORDER BY {self.SCORE} DESC, resource_id DESC LIMIT %s OFFSET %s",
-                [*params, tsquery, stop - start, start],
+                [*params, stop - start, start],
             )
             return [row[0] for row in cursor.fetchall()]
 
