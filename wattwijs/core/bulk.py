@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -21,14 +21,21 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Sequence
 
 
 def insert_into(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Insert ``rows`` into a table by name, also one without a model (such as a full-text table)."""
+    """Insert ``rows`` into a table by name, also one without a model (such as a full-text table).
+
+    All rows or none: outside a transaction the insert gets one of its own (on SQLite, each row would
+    otherwise be a transaction, and a write to disk, of its own)."""
     if not rows:
         return
     quote = connection.ops.quote_name
     column_list = ", ".join(quote(column) for column in columns)
-    with connection.cursor() as cursor:
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
+            # COPY goes to the driver's cursor: its errors are turned into Django's here.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     copy.write_row(row)
             return

@@ -16,6 +16,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wattwijs.core.bulk import insert_rows
 from wattwijs.core.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from wattwijs.core.models import Membership, Organisation, Region, Role, Theme, User
 from wattwijs.pathways.models import (
@@ -353,20 +354,37 @@ def _route(rng: random.Random, final: str, now: datetime.datetime) -> Route:
     return Route(stages=stages, reason=reason)
 
 
-def _transitions(chain_id: int, candidate_id: int | None, key: uuid.UUID, route: Route) -> list[StageTransition]:
-    rows = []
+TRANSITION_FIELDS = (
+    "chain_id",
+    "candidate_id",
+    "route_key",
+    "from_stage",
+    "to_stage",
+    "at",
+    "seconds_in_previous",
+    "reason",
+    "note",
+)
+
+
+def _transitions(chain_id: int, candidate_id: int | None, key: uuid.UUID, route: Route) -> list[tuple[object, ...]]:
+    """The moves of one route as rows of ``TRANSITION_FIELDS``, adapted for ``insert_rows``."""
+    rows: list[tuple[object, ...]] = []
+    route_key = key if connection.features.has_native_uuid_field else key.hex
+    adapt = connection.ops.adapt_datetimefield_value
     previous: tuple[str, datetime.datetime] | None = None
     for stage, at in route.stages:
         rows.append(
-            StageTransition(
-                chain_id=chain_id,
-                candidate_id=candidate_id,
-                route_key=key,
-                from_stage=previous[0] if previous else "",
-                to_stage=stage,
-                at=at,
-                seconds_in_previous=int((at - previous[1]).total_seconds()) if previous else 0,
-                reason=route.reason if stage == Stage.DROPPED_OUT else "",
+            (
+                chain_id,
+                candidate_id,
+                route_key,
+                previous[0] if previous else "",
+                stage,
+                adapt(at),
+                int((at - previous[1]).total_seconds()) if previous else 0,
+                route.reason if stage == Stage.DROPPED_OUT else "",
+                "",
             )
         )
         previous = (stage, at)
@@ -421,7 +439,8 @@ def _load_curated(chains: list[Chain]) -> None:
             _candidate(rng, chain, chain_index * 1000 + i, route, coaches[i % len(coaches)] if coaches else None)
             for i, route in enumerate(routes)
         )
-        transitions, consents, activities, contacts = [], [], [], []
+        transitions: list[tuple[object, ...]] = []
+        consents, activities, contacts = [], [], []
         placements: list[tuple[Placement, Route]] = []
         for candidate, route in zip(candidates, routes, strict=True):
             transitions += _transitions(chain.pk, candidate.pk, candidate.route_key, route)
@@ -464,7 +483,7 @@ def _load_curated(chains: list[Chain]) -> None:
                             route,
                         )
                     )
-        StageTransition.objects.bulk_create(transitions, batch_size=2000)
+        insert_rows(StageTransition, TRANSITION_FIELDS, transitions)
         created_consents = Consent.objects.bulk_create(consents)
         ConsentGrant.objects.bulk_create(
             ConsentGrant(consent=consent, organisation=partner) for consent in created_consents for partner in partners
@@ -523,9 +542,10 @@ def generate_volume(*, candidates: int, purged_routes: int) -> None:
             rows.append(candidate)
             routes.append(route)
         created = Candidate.objects.bulk_create(rows, batch_size=1000)
-        StageTransition.objects.bulk_create(
-            (t for c, r in zip(created, routes, strict=True) for t in _transitions(c.chain_id, c.pk, c.route_key, r)),
-            batch_size=5000,
+        insert_rows(
+            StageTransition,
+            TRANSITION_FIELDS,
+            [t for c, r in zip(created, routes, strict=True) for t in _transitions(c.chain_id, c.pk, c.route_key, r)],
         )
     for start in range(existing_purged, purged_routes, batch):
         size = min(batch, purged_routes - start)
@@ -534,7 +554,7 @@ def generate_volume(*, candidates: int, purged_routes: int) -> None:
             chain = chains[(start + offset) % len(chains)]
             route = _route(rng, rng.choice([Stage.COMPLETED, Stage.DROPPED_OUT]), now - datetime.timedelta(days=800))
             transitions += _transitions(chain.pk, None, uuid.uuid4(), route)
-        StageTransition.objects.bulk_create(transitions, batch_size=5000)
+        insert_rows(StageTransition, TRANSITION_FIELDS, transitions)
     if existing < candidates or existing_purged < purged_routes:
         stage_flow_rebuild()
     if connection.vendor == "sqlite":
