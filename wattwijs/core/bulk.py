@@ -6,6 +6,7 @@ every value through the ORM. PostgreSQL gets COPY, its bulk load; other database
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,33 @@ def insert_into(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]
             return
         placeholders = ", ".join(["%s"] * len(columns))
         cursor.executemany(f"INSERT INTO {quote(table)} ({column_list}) VALUES ({placeholders})", rows)  # noqa: S608
+
+
+def copy_binary(table: str, columns: Sequence[str], rows: Sequence[Sequence[bytes]]) -> None:
+    """COPY rows whose values are already in PostgreSQL's binary form (as its ``*send`` functions give them)
+    into a table: for values whose text form costs the database much to parse. PostgreSQL only."""
+    stream = [b"PGCOPY\n\xff\r\n\x00", _HEADER_EXTENSION.pack(0, 0)]
+    field_count = _INT16.pack(len(columns))
+    for row in rows:
+        stream.append(field_count)
+        for value in row:
+            stream.append(_INT32.pack(len(value)))
+            stream.append(value)
+    stream.append(_INT16.pack(-1))
+    quote = connection.ops.quote_name
+    column_list = ", ".join(quote(column) for column in columns)
+    with (
+        transaction.atomic(savepoint=False),
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN (FORMAT BINARY)") as copy,
+    ):
+        copy.write(b"".join(stream))
+
+
+_INT16 = struct.Struct(">h")
+_INT32 = struct.Struct(">i")
+_HEADER_EXTENSION = struct.Struct(">ii")  # flags, and the length of the header extension
 
 
 def refresh_statistics(*tables: type[models.Model]) -> None:

@@ -216,13 +216,13 @@ class DocumentsAnalysis:
 
     documents: list[tuple[str, str, str]]
     vocabulary: set[str]
-    forms: list[str] | None = None
+    forms: list[bytes] | None = None
 
 
 def analyze_documents(
     texts: list[tuple[str, str]],
     vocabulary_texts: list[str],
-    form: Callable[[str, str, str], str] | None = None,
+    form: Callable[[str, str, str], bytes] | None = None,
 ) -> DocumentsAnalysis:
     """Analyse the (title, body) texts of many documents; a plain function of strings, so it can run elsewhere.
 

@@ -1,12 +1,14 @@
 """PostgreSQL's search vectors: made in Python exactly as the database would make them, and kept in step."""
 
 import random
+import struct
 
 import pytest
 from django.db import connection
 
+from wattwijs.core.bulk import copy_binary
 from wattwijs.library.search.analysis import analyze
-from wattwijs.library.search.backends import tsvector_text
+from wattwijs.library.search.backends import tsvector_binary, tsvector_text
 from wattwijs.library.search.engine import SearchParams, search
 from wattwijs.library.tests.factories import material
 
@@ -25,6 +27,20 @@ def _same_as_the_database(title: str, body: str, variants: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(DATABASE_VECTOR, [tsvector_text(title, body, variants), title, body, variants])
         return bool(cursor.fetchone()[0])
+
+
+def _binary_same_as_the_database(title: str, body: str, variants: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE copied (id bigint, vector tsvector)")
+        copy_binary("copied", ["id", "vector"], [(struct.pack(">q", 1), tsvector_binary(title, body, variants))])
+        cursor.execute(
+            "SELECT vector = (setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+            "|| setweight(to_tsvector('simple', %s), 'C')) FROM copied",
+            [title, body, variants],
+        )
+        same = bool(cursor.fetchone()[0])
+        cursor.execute("DROP TABLE copied")
+        return same
 
 
 def _terms(text: str) -> tuple[str, str]:
@@ -51,6 +67,19 @@ def test_it_makes_the_vector_of_an_analysed_text_as_the_database_does():
 )
 def test_it_makes_the_vector_of_texts_at_the_database_limits_as_the_database_does(title, body, variants):
     assert _same_as_the_database(title, body, variants)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "variants"),
+    [
+        ("", "", ""),
+        ("hybride warmtepomp", "zon pv zonpv coëfficiënt 1010 zon", "zonpv warmte pomp"),
+        ("pomp " * 300, "pomp " * 300, "pomp " * 300),
+        ("titel", "pomp " * 16390, "zon pv"),
+    ],
+)
+def test_its_binary_vector_is_the_one_the_database_makes(title, body, variants):
+    assert _binary_same_as_the_database(title, body, variants)
 
 
 def test_it_makes_the_vector_of_long_mixed_texts_as_the_database_does():
