@@ -147,15 +147,20 @@ def _facts_from_database(offer_ids: Sequence[int] | None = None) -> Facts:
 
 
 def _save(facts: Facts) -> None:
-    MatrixSnapshot.objects.update_or_create(
-        pk=SNAPSHOT_PK, defaults={"data": facts.to_bytes(), "offers": len(facts.offer)}
-    )
+    values = {"data": facts.to_bytes(), "offers": len(facts.offer)}
+    if not MatrixSnapshot.objects.filter(pk=SNAPSHOT_PK).update(**values):
+        MatrixSnapshot.objects.create(pk=SNAPSHOT_PK, **values)
 
 
 def rebuild() -> Facts:
-    """Build the snapshot from every offer and store it."""
-    facts = _facts_from_database()
-    _save(facts)
+    """Build the snapshot from every offer and store it.
+
+    The offers are read after the snapshot's row is locked, so a patch committed meanwhile is not overwritten.
+    """
+    with transaction.atomic():
+        MatrixSnapshot.objects.select_for_update().filter(pk=SNAPSHOT_PK).values_list("pk").first()
+        facts = _facts_from_database()
+        _save(facts)
     return facts
 
 
