@@ -69,14 +69,21 @@ UNCACHED_PAGES = [
 ]
 
 
+_client: list[object] = []
+
+
 def _uncached_matrix(path: str) -> None:
     from django.test import Client
 
     from wattwijs.core import caching
     from wattwijs.training.selectors import MATRIX_CACHE
 
+    # One client for all requests, as for the other pages: a new one would build the middleware (and
+    # WhiteNoise's index of every static file) again, which a server does once at start.
+    if not _client:
+        _client.append(Client())
     caching.invalidate(MATRIX_CACHE)
-    response = Client().get(path)
+    response = _client[0].get(path)  # type: ignore[attr-defined]
     if response.status_code != 200:
         raise SystemExit(f"{path} answered {response.status_code}")
 
