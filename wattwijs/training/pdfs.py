@@ -15,7 +15,7 @@ from wattwijs.training.models import LEVEL_CHOICES, OfferKind, OfferStatus, Targ
 from wattwijs.training.selectors import Cell, Matrix, OfferFilters
 
 # A PDF is for reading and printing; the XLSX export has every row.
-MAX_ROWS = 1000
+MAX_ROWS = 500
 # Wider matrices are turned a quarter so that they fit a landscape page.
 MAX_COLUMNS = 20
 
