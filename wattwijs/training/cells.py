@@ -76,4 +76,9 @@ def refresh(offer_ids: Sequence[int]) -> None:
         ],
         batch_size=BATCH_SIZE,
     )
-    snapshot.patch(offer_ids)
+    snapshot.patch(
+        offer_ids,
+        snapshot.facts_for(
+            [(pk, offer.status, offer.kind, offer.level) for pk, offer in offers.items()], regions, themes, targets
+        ),
+    )

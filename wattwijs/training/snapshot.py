@@ -10,8 +10,7 @@ the services) is rebuilt from the offers when it is read.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
-from io import BytesIO
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -32,6 +31,19 @@ KINDS: list[str] = list(OfferKind.values)
 NO_KIND = 255
 
 Array = np.ndarray[Any, np.dtype[Any]]
+# How the arrays are stored: a format mark, their lengths, then each field's array in this order and type.
+FORMAT = b"WWM1"
+LAYOUT = [
+    ("offer", "<u4"),
+    ("region_offer", "<u4"),
+    ("region", "<u4"),
+    ("theme_offer", "<u4"),
+    ("theme", "<u4"),
+    ("target", "<u2"),
+    ("status", "u1"),
+    ("kind", "u1"),
+    ("level", "u1"),
+]
 
 
 @dataclass(frozen=True)
@@ -50,14 +62,21 @@ class Facts:
     theme: Array
 
     def to_bytes(self) -> bytes:
-        buffer = BytesIO()
-        np.savez(buffer, **{f.name: getattr(self, f.name) for f in fields(self)})
-        return buffer.getvalue()
+        """The arrays after a header of their lengths, 32-bit ones first so that each stays aligned."""
+        arrays = [np.ascontiguousarray(getattr(self, name), dtype=dtype) for name, dtype in LAYOUT]
+        header = np.array([len(array) for array in arrays], dtype="<u4")
+        return FORMAT + header.tobytes() + b"".join(array.tobytes() for array in arrays)
 
     @classmethod
     def from_bytes(cls, data: bytes | memoryview) -> Facts:
-        with np.load(BytesIO(bytes(data)), allow_pickle=False) as arrays:
-            return cls(**{f.name: arrays[f.name] for f in fields(cls)})
+        """The arrays of ``to_bytes``, as read-only views of ``data`` (no copy)."""
+        lengths = np.frombuffer(data, dtype="<u4", count=len(LAYOUT), offset=len(FORMAT))
+        offset = len(FORMAT) + lengths.nbytes
+        arrays = {}
+        for (name, dtype), length in zip(LAYOUT, lengths, strict=True):
+            arrays[name] = np.frombuffer(data, dtype=dtype, count=int(length), offset=offset)
+            offset += int(length) * np.dtype(dtype).itemsize
+        return cls(**arrays)
 
     def without(self, offer_ids: Iterable[int]) -> Facts:
         ids = np.fromiter(offer_ids, dtype=np.uint32)
@@ -146,6 +165,11 @@ def _facts_from_database(offer_ids: Sequence[int] | None = None) -> Facts:
     return facts_for(list(offers.values_list("pk", "status", "kind", "level")), regions, themes, targets)
 
 
+def _readable(data: bytes | memoryview) -> bool:
+    """Whether ``data`` is in the format this code writes (a snapshot from an older format is rebuilt)."""
+    return bytes(data[: len(FORMAT)]) == FORMAT
+
+
 def _save(facts: Facts) -> None:
     values = {"data": facts.to_bytes(), "offers": len(facts.offer)}
     if not MatrixSnapshot.objects.filter(pk=SNAPSHOT_PK).update(**values):
@@ -164,19 +188,23 @@ def rebuild() -> Facts:
     return facts
 
 
-def patch(offer_ids: Sequence[int]) -> None:
-    """Replace the facts of these offers (dropping those that no longer exist); in the caller's transaction."""
+def patch(offer_ids: Sequence[int], facts: Facts | None = None) -> None:
+    """Replace the facts of these offers (dropping those that no longer exist); in the caller's transaction.
+
+    ``facts`` are those offers' current facts when the caller has them at hand; otherwise they are read.
+    """
     with transaction.atomic():
         row = MatrixSnapshot.objects.select_for_update().filter(pk=SNAPSHOT_PK).first()
-        if row is None:
+        if row is None or not _readable(row.data):
             rebuild()
             return
-        _save(Facts.from_bytes(row.data).without(offer_ids).merged(_facts_from_database(offer_ids)))
+        fresh = facts if facts is not None else _facts_from_database(offer_ids)
+        _save(Facts.from_bytes(row.data).without(offer_ids).merged(fresh))
 
 
 def current() -> Facts:
     """The facts of every offer, in two queries while the snapshot is up to date."""
     row = MatrixSnapshot.objects.filter(pk=SNAPSHOT_PK).values_list("data", "offers").first()
-    if row is None or row[1] != TrainingOffer.objects.count():
+    if row is None or not _readable(row[0]) or row[1] != TrainingOffer.objects.count():
         return rebuild()
     return Facts.from_bytes(row[0])

@@ -160,3 +160,19 @@ def test_it_skips_a_region_that_no_longer_exists():
     MatrixSnapshot.objects.filter(pk=snapshot.SNAPSHOT_PK).update(data=stale.to_bytes())
 
     assert sum(cell.total for row in _matrix().rows for cell in row.cells) == 0
+
+
+def test_it_rebuilds_a_snapshot_stored_in_another_format():
+    OfferFactory(regions=[region("AMR12")], themes=[theme("zon-pv")])
+    MatrixSnapshot.objects.filter(pk=snapshot.SNAPSHOT_PK).update(data=b"PK\x03\x04 an older format")
+
+    assert _cell(_matrix(), "zon-pv", "AMR12").available == 1
+
+
+def test_it_reads_back_the_facts_it_stores():
+    OfferFactory(regions=[region("AMR12"), region("AMR16")], themes=[theme("zon-pv")], level=None)
+    facts = snapshot.current()
+
+    again = snapshot.Facts.from_bytes(facts.to_bytes())
+
+    assert all(np.array_equal(getattr(again, name), getattr(facts, name)) for name, _dtype in snapshot.LAYOUT)
