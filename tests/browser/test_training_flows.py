@@ -7,7 +7,8 @@ from io import BytesIO
 from typing import Any
 
 from openpyxl import load_workbook
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from wattwijs.core.models import Role
 from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region, theme
@@ -16,7 +17,7 @@ from wattwijs.framework.tests.factories import VersionFactory, qualification_wit
 from wattwijs.training.models import OfferKind, OverlapMark, TargetGroup
 from wattwijs.training.tests.factories import OfferFactory
 
-from .conftest import login
+from .conftest import DESKTOP, LOCALE, login
 
 PASSWORD = "correct-horse-battery"
 
@@ -73,3 +74,64 @@ def test_a_coordinator_filters_the_map_opens_a_cell_marks_an_overlap_and_exports
     counts = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert counts["Warmtepompen"][header.index("Midden-Utrecht")] == 2
     assert counts["Zon-PV"][header.index("Midden-Utrecht")] == 0
+
+
+def _chart_offers() -> None:
+    OfferFactory(title="Warmtepomp bijscholing", themes=[theme("warmtepompen")], regions=[region("AMR12")])
+    OfferFactory(title="Zonnepanelen BOL", themes=[theme("zon-pv")], regions=[region("AMR12"), region("AMR16")])
+
+
+def test_the_map_draws_its_chart_from_the_table_under_the_sites_content_security_policy(
+    browser: Browser, live_server: Any
+) -> None:
+    _chart_offers()
+    context = browser.new_context(locale=LOCALE, viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{live_server.url}/opleidingen/")
+
+    figure = page.locator("figure.chart")
+    expect(figure).to_be_visible()
+    expect(figure.locator("figcaption")).to_have_text(
+        "Gebouwde omgeving heeft de meeste opleidingen: 2 beschikbaar en 0 in ontwikkeling."
+    )
+    drawn = page.evaluate(
+        "() => { const chart = Chart.getChart(document.querySelector('figure.chart canvas'));"
+        " return [chart.data.labels, chart.data.datasets.map(d => [d.label, d.data])]; }"
+    )
+    labels = page.locator("#row-totals tbody th").all_text_contents()
+    available = [int(text) for text in page.locator("#row-totals tbody td:nth-of-type(1)").all_text_contents()]
+    assert drawn[0] == labels
+    assert drawn[1][0] == ["Beschikbaar", available]
+    assert drawn[1][1][0] == "In ontwikkeling"
+    expect(page.locator("#row-totals")).to_be_visible()
+    assert errors == []
+    context.close()
+
+
+def test_without_javascript_the_map_shows_the_table_instead_of_an_empty_chart(
+    no_js_page: Page, live_server: Any
+) -> None:
+    _chart_offers()
+
+    no_js_page.goto(f"{live_server.url}/opleidingen/regios/AMR12/")
+
+    expect(no_js_page.locator("figure.chart")).to_be_hidden()
+    expect(no_js_page.locator("#supply")).to_contain_text("Warmtepompen")
+
+
+def test_a_visitor_downloads_the_map_as_a_pdf(page: Page, live_server: Any) -> None:
+    _chart_offers()
+    page.goto(f"{live_server.url}/opleidingen/?indeling=thema-soort")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Downloaden als pdf").click()
+
+    assert download_info.value.suggested_filename == "opleidingsschema-schema.pdf"
+    reader = PdfReader(BytesIO(download_info.value.path().read_bytes()))
+    text = "\n".join(pdf_page.extract_text() for pdf_page in reader.pages)
+    assert "Opleidingsschema" in text
+    assert "Warmtepompen" in text

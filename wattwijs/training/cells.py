@@ -1,10 +1,11 @@
-"""The matrix's fact table (``OfferCell``): written from the offers whenever they change."""
+"""The matrix's derived data (``OfferCell`` and the snapshot): written from the offers whenever they change."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from wattwijs.core.models import Theme
+from wattwijs.training import snapshot
 from wattwijs.training.models import OfferCell, OfferTargetGroup, TrainingOffer, target_mask
 
 BATCH_SIZE = 2000
@@ -48,7 +49,7 @@ def cells_for(
 
 
 def refresh(offer_ids: Sequence[int]) -> None:
-    """Rewrite the cells of these offers from their current regions, themes and target groups."""
+    """Rewrite the cells and snapshot facts of these offers from their current regions, themes and target groups."""
     OfferCell.objects.filter(offer_id__in=offer_ids).delete()
     offers = TrainingOffer.objects.in_bulk(offer_ids)
     regions: dict[int, list[int]] = {}
@@ -74,4 +75,10 @@ def refresh(offer_ids: Sequence[int]) -> None:
             for cell in cells_for(offer, regions.get(pk, []), themes.get(pk, []), targets.get(pk, []), roots)
         ],
         batch_size=BATCH_SIZE,
+    )
+    snapshot.patch(
+        offer_ids,
+        snapshot.facts_for(
+            [(pk, offer.status, offer.kind, offer.level) for pk, offer in offers.items()], regions, themes, targets
+        ),
     )

@@ -22,7 +22,7 @@ from django.db import transaction
 from wattwijs.core import caching
 from wattwijs.core.models import Organisation, OrganisationKind, Region, Theme
 from wattwijs.framework.models import Alignment, FrameworkVersion, Qualification, WorkProcess
-from wattwijs.training import cells, overlap
+from wattwijs.training import cells, overlap, snapshot
 from wattwijs.training.models import (
     DevelopmentPhase,
     OfferCell,
@@ -602,6 +602,7 @@ def _bulk_insert(rows: list[_Row]) -> None:
         ],
         batch_size=BATCH_SIZE,
     )
+    snapshot.rebuild()
     Alignment.objects.bulk_create(
         [
             Alignment(content_type=content_type, object_id=offer.pk, work_process_id=pk)

@@ -284,6 +284,20 @@ class OfferCell(models.Model):
         return f"{self.offer_id}: {self.region_id} × {self.theme_id}"
 
 
+class MatrixSnapshot(models.Model):
+    """Every offer's matrix facts packed as numpy arrays in one row; derived, see ``training.snapshot``."""
+
+    data = models.BinaryField()
+    offers = models.PositiveIntegerField()  # how many offers the arrays hold
+
+    class Meta:
+        verbose_name = _("matrix snapshot")
+        verbose_name_plural = _("matrix snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.offers}"
+
+
 def target_mask(groups: Iterable[str]) -> int:
     """The bit mask of target groups stored in ``OfferCell.target_mask``."""
     wanted = set(groups)

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import get_language
@@ -18,7 +19,7 @@ from wattwijs.core.models import Organisation, Region, Theme, localized
 from wattwijs.core.permissions import AnyUser
 from wattwijs.framework.models import Alignment, FrameworkVersion, Qualification, WorkProcess
 from wattwijs.framework.selectors import CompetenceWorkProcess, UnitWorkProcess
-from wattwijs.training import overlap, permissions
+from wattwijs.training import overlap, permissions, snapshot
 from wattwijs.training.models import (
     ACTIVE_STATUSES,
     AVAILABLE_STATUSES,
@@ -199,6 +200,7 @@ class Header:
     key: str  # the value in the list's filter (a code)
     label: str
     is_parent: bool = False
+    parent: str = ""  # a sub-theme's parent theme's key
 
 
 @dataclass
@@ -228,7 +230,7 @@ class Matrix:
     rows: list[MatrixRow]
     maximum: int
     shades: int = 5
-    totals: dict[str, int] = field(default_factory=dict)
+    row_totals: list[RowTotal] = field(default_factory=list)
 
     def nonzero(self) -> list[tuple[Header, Header, Cell]]:
         return [
@@ -240,8 +242,12 @@ def _headers(dimension: str) -> tuple[list[Header], dict[Any, str]]:
     """The headers of a dimension, in display order, and a map from the grouped value to the header key."""
     if dimension == "theme":
         themes = list(Theme.objects.order_by("position").values_list("pk", "code", "name_nl", "name_en", "parent_id"))
-        headers = [Header(code, localized(nl, en), parent is None) for _pk, code, nl, en, parent in themes]
-        return headers, {pk: code for pk, code, *_rest in themes}
+        codes = {pk: code for pk, code, *_rest in themes}
+        headers = [
+            Header(code, localized(nl, en), parent is None, codes.get(parent, "") if parent else "")
+            for _pk, code, nl, en, parent in themes
+        ]
+        return headers, codes
     if dimension == "region":
         regions = list(Region.objects.order_by("name").values_list("pk", "code", "name"))
         return [Header(code, name) for _pk, code, name in regions], {pk: code for pk, code, _name in regions}
@@ -249,33 +255,101 @@ def _headers(dimension: str) -> tuple[list[Header], dict[Any, str]]:
     return [Header(value, str(label)) for value, label in choices], {value: value for value, _label in choices}
 
 
-def _cells(filters: OfferFilters) -> QuerySet[OfferCell]:
-    """The fact rows the matrix counts, with the matrix's filters (level, target group, kind, status) applied."""
-    cells = OfferCell.objects.all()
-    if filters.level:
-        cells = cells.filter(level=int(filters.level))
-    if filters.kind:
-        cells = cells.filter(kind=filters.kind)
-    if filters.target in TargetGroup.values:
-        bit = target_mask([filters.target])
-        cells = cells.annotate(has_target=F("target_mask").bitand(bit)).filter(has_target__gt=0)
+Array = np.ndarray[Any, np.dtype[Any]]
+
+
+def _selected(facts: snapshot.Facts, filters: OfferFilters) -> Array:
+    """Which offers the matrix counts, with its filters (level, target group, kind, status) applied."""
     if filters.status == "beschikbaar":
-        cells = cells.filter(status__in=AVAILABLE_STATUSES)
+        statuses: Sequence[str] = AVAILABLE_STATUSES
     elif filters.status:
-        cells = cells.filter(status=filters.status)
+        statuses = [filters.status]
     else:
-        cells = cells.filter(status__in=ACTIVE_STATUSES)
-    return cells.order_by()
+        statuses = ACTIVE_STATUSES
+    chosen = [snapshot.STATUSES.index(status) for status in statuses if status in snapshot.STATUSES]
+    selected = np.isin(facts.status, chosen)
+    if filters.level:
+        selected &= facts.level == int(filters.level)
+    if filters.kind:
+        selected &= facts.kind == (snapshot.KINDS.index(filters.kind) if filters.kind in snapshot.KINDS else -1)
+    if filters.target in TargetGroup.values:
+        selected &= (facts.target & target_mask([filters.target])) > 0
+    return selected
 
 
-AVAILABLE = Q(status__in=AVAILABLE_STATUSES)
-DEVELOPING = Q(status=OfferStatus.IN_DEVELOPMENT)
+@dataclass(frozen=True)
+class _Members:
+    """Which offer (an index into the facts) belongs to which header (a position), each pair once, by offer."""
+
+    offers: Array
+    positions: Array
+
+    @classmethod
+    def of(cls, offers: Array, positions: Array, width: int) -> _Members:
+        known = positions >= 0
+        keys = np.sort(offers[known].astype(np.int64) * width + positions[known])
+        keys = keys[np.concatenate((keys[:1] == keys[:1], keys[1:] != keys[:-1]))]
+        return cls(keys // width, keys % width)
 
 
-def _add(counts: dict[tuple[str, str], Cell], key: tuple[str, str], available: int, developing: int) -> None:
-    cell = counts.setdefault(key, Cell())
-    cell.available += available
-    cell.developing += developing
+def _lookup(positions: dict[int, int], ids: Array) -> Array:
+    """The header position of each id, -1 for an id without a header."""
+    table = np.full(max(positions, default=0) + 1, -1, dtype=np.int64)
+    table[list(positions)] = list(positions.values())
+    ids = ids.astype(np.int64)
+    return np.where(ids < len(table), table[np.minimum(ids, len(table) - 1)], -1)
+
+
+def _members(
+    facts: snapshot.Facts, selected: Array, dimension: str, headers: list[Header], keys: dict[Any, str]
+) -> _Members:
+    width = len(headers)
+    position = {header.key: index for index, header in enumerate(headers)}
+    if dimension in ("region", "theme"):
+        offer_ids, ids = (
+            (facts.region_offer, facts.region) if dimension == "region" else (facts.theme_offer, facts.theme)
+        )
+        offers = np.searchsorted(facts.offer, offer_ids)
+        wanted = selected[offers]
+        offers, ids = offers[wanted], ids[wanted]
+        if dimension == "region":
+            return _Members.of(offers, _lookup({pk: position[code] for pk, code in keys.items()}, ids), width)
+        # A sub-theme's row holds its own offers; a parent's row the offers of its whole tree, each once.
+        parent_of = {header.key: header.parent for header in headers}
+        direct = _lookup({pk: position[code] for pk, code in keys.items() if parent_of[code]}, ids)
+        tree = _lookup({pk: position[parent_of[code] or code] for pk, code in keys.items()}, ids)
+        return _Members.of(np.concatenate([offers, offers]), np.concatenate([direct, tree]), width)
+    offers = np.flatnonzero(selected)
+    if dimension == "kind":
+        by_kind = np.full(256, -1, dtype=np.int64)
+        for index, kind in enumerate(snapshot.KINDS):
+            by_kind[index] = position.get(kind, -1)
+        return _Members.of(offers, by_kind[facts.kind[offers]], width)
+    bits = np.array([TargetGroup.values.index(header.key) for header in headers], dtype=np.int64)
+    has = (facts.target[offers].astype(np.int64)[:, None] >> bits[None, :]) & 1
+    offer_index, column = np.nonzero(has)
+    return _Members.of(offers[offer_index], column, width)
+
+
+def _pairs(rows: _Members, columns: _Members, offers: int) -> tuple[Array, Array, Array]:
+    """Every (offer, row, column) with the offer in both the row and the column: a join per offer, vectorised."""
+    row_count = np.bincount(rows.offers, minlength=offers)
+    column_count = np.bincount(columns.offers, minlength=offers)
+    row_start = np.cumsum(row_count) - row_count
+    column_start = np.cumsum(column_count) - column_count
+    per_offer = row_count * column_count
+    offer = np.repeat(np.arange(offers), per_offer)
+    within = np.arange(per_offer.sum()) - np.repeat(np.cumsum(per_offer) - per_offer, per_offer)
+    across = column_count[offer]
+    row = rows.positions[row_start[offer] + within // across]
+    column = columns.positions[column_start[offer] + within % across]
+    return offer, row, column
+
+
+@dataclass(frozen=True)
+class _Counts:
+    cells: dict[tuple[str, str], tuple[int, int]]
+    rows: dict[str, tuple[int, int]]
 
 
 def _matrix_counts(
@@ -284,65 +358,68 @@ def _matrix_counts(
     column_dimension: str,
     row_headers: list[Header],
     row_keys: dict[Any, str],
+    column_headers: list[Header],
     column_keys: dict[Any, str],
-) -> dict[tuple[str, str], tuple[int, int]]:
-    cells = _cells(filters)
-    counts: dict[tuple[str, str], Cell] = {}
-    if row_dimension == "theme":
-        # Per region an offer has each theme once; per kind only its first region counts.
-        column = "region_id" if column_dimension == "region" else "kind"
-        once = Q() if column_dimension == "region" else Q(is_first_region=True)
-        theme_rows = cells.values_list("theme_id", "root_theme_id", column).annotate(
-            a=Count("offer_id", filter=AVAILABLE & once),
-            d=Count("offer_id", filter=DEVELOPING & once),
-            root_a=Count("offer_id", filter=AVAILABLE & once & Q(is_first_in_root=True)),
-            root_d=Count("offer_id", filter=DEVELOPING & once & Q(is_first_in_root=True)),
-        )
-        parents = {header.key for header in row_headers if header.is_parent}
-        for theme_id, root_id, value, available, developing, root_available, root_developing in theme_rows:
-            column_key = column_keys[value]
-            if row_keys[theme_id] not in parents:
-                _add(counts, (row_keys[theme_id], column_key), available, developing)
-            _add(counts, (row_keys[root_id], column_key), root_available, root_developing)
-    else:
-        # Regions × target groups: one row per offer and region (its first theme), grouped per target mask.
-        region_rows = (
-            cells.filter(is_first_theme=True)
-            .values_list("region_id", "target_mask")
-            .annotate(a=Count("offer_id", filter=AVAILABLE), d=Count("offer_id", filter=DEVELOPING))
-        )
-        for region_id, mask, available, developing in region_rows:
-            for index, group in enumerate(TargetGroup.values):
-                if mask & (1 << index):
-                    _add(counts, (row_keys[region_id], group), available, developing)
-    return {key: (cell.available, cell.developing) for key, cell in counts.items()}
+) -> _Counts:
+    """Offers available and in development per cell and per row, counted in numpy over the snapshot.
+
+    Each offer belongs to some rows and some columns (its regions, themes, kind or target groups); a cell counts
+    the offers that belong to both, each once, and a row the offers that belong to it.
+    """
+    facts = snapshot.current()
+    selected = _selected(facts, filters)
+    developing = (facts.status == snapshot.STATUSES.index(OfferStatus.IN_DEVELOPMENT)).astype(np.int64)
+    rows = _members(facts, selected, row_dimension, row_headers, row_keys)
+    columns = _members(facts, selected, column_dimension, column_headers, column_keys)
+    height, width = len(row_headers), len(column_headers)
+    offer, row, column = _pairs(rows, columns, len(facts.offer))
+    grid = np.bincount((developing[offer] * height + row) * width + column, minlength=2 * height * width)
+    grid = grid.reshape(2, height, width)
+    totals = np.bincount(developing[rows.offers] * height + rows.positions, minlength=2 * height).reshape(2, height)
+    counts: dict[tuple[str, str], tuple[int, int]] = {}
+    for i, j in zip(*np.nonzero(grid[0] + grid[1]), strict=True):
+        counts[(row_headers[i].key, column_headers[j].key)] = (int(grid[0, i, j]), int(grid[1, i, j]))
+    row_totals = {header.key: (int(totals[0, i]), int(totals[1, i])) for i, header in enumerate(row_headers)}
+    return _Counts(counts, row_totals)
 
 
 MATRIX_CACHE = "training-matrix"
 
 
-def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
-    """The opleidingsschema: offers available and in development per cell, in three queries.
+@dataclass(frozen=True)
+class RowTotal:
+    header: Header
+    available: int
+    developing: int
 
-    Counted in one grouped query on the fact table ``OfferCell`` (one row per offer, region and theme), whose
-    flags make sure an offer counts once per cell: a parent theme's row counts each offer with that theme or
-    one of its sub-themes once. The counts are cached per filter combination until an offer changes.
-    ``cell_url(row_dimension, row_key, column_dimension, column_key)`` gives the link to the filtered list
-    behind a cell.
+    @property
+    def total(self) -> int:
+        return self.available + self.developing
+
+
+def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
+    """The opleidingsschema: offers available and in development per cell and per row, in four queries.
+
+    Counted with numpy over the offers' snapshot (one row): an offer counts once per cell, and a parent theme's
+    row counts each offer with that theme or one of its sub-themes once.
+    The counts are cached per filter combination until an offer changes. ``cell_url(row_dimension, row_key,
+    column_dimension, column_key)`` gives the link to the filtered list behind a cell.
     """
     layout = layout if layout in LAYOUTS else "thema-regio"
     row_dimension, column_dimension = LAYOUTS[layout]
 
-    def compute() -> tuple[list[Header], list[Header], dict[tuple[str, str], tuple[int, int]]]:
+    def compute() -> tuple[list[Header], list[Header], _Counts]:
         row_headers, row_keys = _headers(row_dimension)
         column_headers, column_keys = _headers(column_dimension)
-        counts = _matrix_counts(filters, row_dimension, column_dimension, row_headers, row_keys, column_keys)
+        counts = _matrix_counts(
+            filters, row_dimension, column_dimension, row_headers, row_keys, column_headers, column_keys
+        )
         return row_headers, column_headers, counts
 
     # The headers' labels depend on the language, so it is part of the key.
     parts = (layout, filters.level, filters.kind, filters.target, filters.status, get_language())
-    row_headers, column_headers, totals = caching.cached(MATRIX_CACHE, parts, compute)
-    counts = {key: Cell(available, developing) for key, (available, developing) in totals.items()}
+    row_headers, column_headers, counted = caching.cached(MATRIX_CACHE, parts, compute)
+    counts = {key: Cell(available, developing) for key, (available, developing) in counted.cells.items()}
     maximum = max((cell.total for cell in counts.values()), default=0)
     rows = []
     for header in row_headers:
@@ -360,6 +437,7 @@ def matrix(*, filters: OfferFilters, layout: str, cell_url: Any) -> Matrix:
         columns=column_headers,
         rows=rows,
         maximum=maximum,
+        row_totals=[RowTotal(header, *counted.rows.get(header.key, (0, 0))) for header in row_headers],
     )
 
 

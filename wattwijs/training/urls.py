@@ -16,6 +16,8 @@ urlpatterns = [
     path("witte-vlekken/", views.gap_list, name="gap_list"),
     path("regios/<str:code>/", views.region_detail, name="region_detail"),
     path("regios/<str:code>/prioriteiten/", views.region_priorities, name="region_priorities"),
+    path("regios/<str:code>/witte-vlekken.pdf", views.region_gaps_pdf, name="region_gaps_pdf"),
     path("afdrukken/", views.print_view, name="print"),
     path("export/<str:what>.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("export/<str:what>.pdf", views.export_pdf, name="export_pdf"),
 ]

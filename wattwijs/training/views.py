@@ -20,7 +20,7 @@ from wattwijs.core.pagination import paginate
 from wattwijs.core.querystrings import QueryLinks
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework.models import WorkProcess
-from wattwijs.training import exports, permissions, selectors, services
+from wattwijs.training import exports, pdfs, permissions, selectors, services
 from wattwijs.training.forms import (
     GapQualificationForm,
     OfferFilterForm,
@@ -84,6 +84,7 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "chips": chips,
         "export_url": reverse("training:export_xlsx", kwargs={"what": "aanbod"}) + _query(links),
+        "pdf_url": reverse("training:export_pdf", kwargs={"what": "aanbod"}) + _query(links),
         "can_create": permissions.can_create_offer(request.user),
     }
     template = "training/_offer_results.html" if getattr(request, "htmx", False) else "training/offer_list.html"
@@ -181,6 +182,26 @@ def _cell_url_builder(request: HttpRequest, filters: OfferFilters) -> Any:
     return cell_url
 
 
+ROWS_TITLES = {"theme": gettext_lazy("Offers per theme"), "region": gettext_lazy("Offers per region")}
+ROWS_CAPTIONS = {
+    "theme": gettext_lazy("Offers available and in development per theme; a main theme counts its sub-themes too"),
+    "region": gettext_lazy("Offers available and in development per region"),
+}
+ROWS_DIMENSIONS = {"theme": gettext_lazy("Theme"), "region": gettext_lazy("Region")}
+
+
+def _finding(rows: list[tuple[str, int, int]]) -> str:
+    """The title of a chart of (label, available, in development): which row has the most offers."""
+    label, available, developing = max(rows, key=lambda row: row[1] + row[2], default=("", 0, 0))
+    if not available + developing:
+        return _("No offers match these filters.")
+    return _("%(name)s has the most offers: %(available)s available and %(developing)s in development.") % {
+        "name": label,
+        "available": available,
+        "developing": developing,
+    }
+
+
 def _matrix_context(request: HttpRequest) -> dict[str, Any]:
     form, filters = _filters(request)
     layout = form.layout()
@@ -195,7 +216,14 @@ def _matrix_context(request: HttpRequest) -> dict[str, Any]:
             {"value": value, "label": label, "url": links.url(indeling=value), "current": value == layout}
             for value, label in form.fields["indeling"].choices  # type: ignore[attr-defined]
         ],
+        "totals": {
+            "title": ROWS_TITLES[matrix.row_dimension],
+            "caption": ROWS_CAPTIONS[matrix.row_dimension],
+            "dimension": ROWS_DIMENSIONS[matrix.row_dimension],
+            "finding": _finding([(t.header.label, t.available, t.developing) for t in matrix.row_totals]),
+        },
         "export_url": reverse("training:export_xlsx", kwargs={"what": "schema"}) + query,
+        "pdf_url": reverse("training:export_pdf", kwargs={"what": "schema"}) + query,
         "print_url": reverse("training:print") + query,
     }
 
@@ -208,12 +236,16 @@ def matrix(request: HttpRequest) -> HttpResponse:
 OVERLAP_VERDICT_FILTERS = {"open": gettext_lazy("Not judged yet"), **dict(OverlapVerdict.choices)}
 
 
-@require_GET
-def overlap_list(request: HttpRequest) -> HttpResponse:
+def _overlap_filters(request: HttpRequest) -> tuple[Any, str]:
     # An unknown region code shows every pair rather than an error page: the choice list only offers real ones.
     region = selectors.region_find(code=request.GET.get("region", "")[:10])
     verdict = request.GET.get("oordeel", "")
-    verdict = verdict if verdict in OVERLAP_VERDICT_FILTERS else ""
+    return region, verdict if verdict in OVERLAP_VERDICT_FILTERS else ""
+
+
+@require_GET
+def overlap_list(request: HttpRequest) -> HttpResponse:
+    region, verdict = _overlap_filters(request)
     pairs = selectors.overlap_filter(selectors.overlap_pairs(), region=region, verdict=verdict)
     page = Paginator(pairs, 20).get_page(request.GET.get("page"))
     rows = selectors.overlap_rows(list(page.object_list))
@@ -232,6 +264,7 @@ def overlap_list(request: HttpRequest) -> HttpResponse:
                 for value, label in OVERLAP_VERDICT_FILTERS.items()
             ],
             "all_url": links.url(oordeel=None),
+            "pdf_url": reverse("training:export_pdf", kwargs={"what": "overlap"}) + _query(links),
             "can_mark": permissions.can_mark_overlap(request.user),
             "mark_form": OverlapMarkForm(),
             "next": request.get_full_path(),
@@ -278,6 +311,9 @@ def _region_page(request: HttpRequest, code: str, priorities_form: PriorityTheme
     qualification = qualification_form.cleaned_data.get("kwalificatie") if qualification_form.is_valid() else None
     can_set = permissions.can_set_priorities(request.user, region)
     supply = selectors.region_theme_supply(region=region)
+    gaps_pdf_url = reverse("training:region_gaps_pdf", kwargs={"code": region.code})
+    if qualification is not None:
+        gaps_pdf_url += "?" + urlencode({"kwalificatie": request.GET.get("kwalificatie", "")})
     return render(
         request,
         "training/region_detail.html",
@@ -285,7 +321,8 @@ def _region_page(request: HttpRequest, code: str, priorities_form: PriorityTheme
             "region": region,
             "summary": selectors.region_summary(region=region),
             "supply": supply,
-            "supply_max": max((row.available for row in supply), default=0) or 1,
+            "supply_finding": _finding([(row.theme.name, row.available, row.developing) for row in supply]),
+            "gaps_pdf_url": gaps_pdf_url,
             "developers": selectors.region_developers(region=region),
             "gaps": selectors.region_gaps(region=region, qualification=qualification),
             "qualification_form": qualification_form,
@@ -344,3 +381,37 @@ def export_xlsx(request: HttpRequest, what: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="opleidingsschema-{what}.xlsx"'
     return response
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def export_pdf(request: HttpRequest, what: str) -> HttpResponse:
+    _form, filters = _filters(request)
+    if what == "schema":
+        content = pdfs.matrix_pdf(filters=filters, layout=OfferFilterForm(request.GET).layout())
+    elif what == "aanbod":
+        content = pdfs.offers_pdf(filters=filters)
+    elif what == "overlap":
+        region, verdict = _overlap_filters(request)
+        content = pdfs.overlap_pdf(region=region, verdict=verdict)
+    elif what == "witte-vlekken":
+        content = pdfs.gaps_pdf()
+    else:
+        raise Http404
+    return _pdf(content, f"opleidingsschema-{what}.pdf")
+
+
+@require_GET
+def region_gaps_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    region = selectors.region_get(code=code)
+    form = GapQualificationForm(request.GET, qualifications=selectors.qualifications_for_gaps())
+    qualification = form.cleaned_data.get("kwalificatie") if form.is_valid() else None
+    return _pdf(
+        pdfs.region_gaps_pdf(region=region, qualification=qualification),
+        f"witte-vlekken-{region.code.lower()}.pdf",
+    )

@@ -130,3 +130,12 @@ def test_it_moves_an_edited_offer_to_its_new_region_in_the_matrix_cells(world):
     offer = OfferFactory(providers=[world.roc])
     services.offer_update(actor=world.alice, offer=offer, data=_data(world, regions=[region("AMR16")]))
     assert set(OfferCell.objects.filter(offer=offer).values_list("region__code", flat=True)) == {"AMR16"}
+
+
+def test_it_moves_an_edited_offer_to_its_new_region_in_the_matrix_snapshot(world):
+    from wattwijs.training import snapshot
+
+    offer = OfferFactory(providers=[world.roc])
+    services.offer_update(actor=world.alice, offer=offer, data=_data(world, regions=[region("AMR16")]))
+    facts = snapshot.current()
+    assert list(facts.region[facts.region_offer == offer.pk]) == [region("AMR16").pk]

@@ -1,6 +1,8 @@
+import re
 from io import BytesIO
 
 import pytest
+from django.contrib.staticfiles import finders
 from openpyxl import load_workbook
 
 from wattwijs.core.tests.factories import OrganisationFactory, region, theme
@@ -291,3 +293,58 @@ def test_it_filters_the_overlap_by_region(client, work_processes):
     OfferFactory(work_processes=work_processes[:5])
     OfferFactory(work_processes=work_processes[:5])
     assert client.get("/opleidingen/overlap/?region=AMR01").context["rows"] == []
+
+
+def test_it_draws_the_offers_per_theme_chart_from_a_table_on_the_matrix_page(client):
+    _offers(3)
+    content = client.get("/opleidingen/").content.decode()
+    assert '<figure class="chart" data-chart-table="row-totals" hidden>' in content
+    assert '<table id="row-totals" class="totals">' in content
+    assert '<th scope="row">Zon-PV</th><td>2</td><td>1</td>' in content
+
+
+def test_it_titles_the_chart_with_its_finding(client):
+    OfferFactory(themes=[theme("warmtenetten")])
+    content = client.get("/opleidingen/?indeling=regio-doelgroep").content.decode()
+    assert "Midden-Utrecht heeft de meeste opleidingen: 1 beschikbaar en 0 in ontwikkeling." in content
+
+
+def test_it_says_so_when_the_chart_has_no_offers(client):
+    content = client.get("/opleidingen/").content.decode()
+    assert "<figcaption>Geen opleidingen gevonden met deze filters.</figcaption>" in content
+
+
+def test_it_draws_the_region_supply_chart_from_its_table(client):
+    OfferFactory(themes=[theme("warmtepompen")], status=OfferStatus.IN_DEVELOPMENT)
+    content = client.get("/opleidingen/regios/AMR12/").content.decode()
+    assert '<figure class="chart" data-chart-table="supply" hidden>' in content
+    # The main theme counts its sub-themes too and comes first.
+    assert "Gebouwde omgeving heeft de meeste opleidingen: 0 beschikbaar en 1 in ontwikkeling." in content
+
+
+@pytest.mark.parametrize("path", ["/opleidingen/", "/opleidingen/regios/AMR12/"])
+def test_the_chart_pages_load_their_scripts_from_files_only(client, path):
+    content = client.get(path).content.decode()
+    scripts = re.findall(r"<script[^>]*>", content)
+    assert '<script src="/static/vendor/chartjs/chart.umd.min.js" defer>' in scripts
+    assert '<script src="/static/training/charts.js" defer>' in scripts
+    assert all("src=" in script or 'type="application/json"' in script for script in scripts)
+
+
+@pytest.mark.parametrize("path", ["vendor/chartjs/chart.umd.min.js", "training/charts.js"])
+def test_it_serves_the_chart_scripts_as_static_files(path):
+    assert finders.find(path) is not None
+
+
+@pytest.mark.parametrize(
+    ("path", "link"),
+    [
+        ("/opleidingen/?level=3", "/opleidingen/export/schema.pdf?level=3"),
+        ("/opleidingen/aanbod/?theme=zon-pv", "/opleidingen/export/aanbod.pdf?theme=zon-pv"),
+        ("/opleidingen/overlap/?region=AMR12", "/opleidingen/export/overlap.pdf?region=AMR12"),
+        ("/opleidingen/witte-vlekken/", "/opleidingen/export/witte-vlekken.pdf"),
+        ("/opleidingen/regios/AMR12/", "/opleidingen/regios/AMR12/witte-vlekken.pdf"),
+    ],
+)
+def test_it_links_the_pdf_next_to_the_other_downloads(client, path, link):
+    assert f'<a href="{link}">' in client.get(path).content.decode()
