@@ -449,8 +449,9 @@ def candidate_list_view_record(*, actor: AnyUser, candidates: list[Candidate], w
         )
 
 
-def candidate_export(*, actor: AnyUser, candidate: Candidate) -> dict[str, Any]:
-    """All data held about the candidate (AVG art. 15), as a JSON-ready dict. Audited."""
+def candidate_export(*, actor: AnyUser, candidate: Candidate, form: str = "json") -> dict[str, Any]:
+    """All data held about the candidate (AVG art. 15), as a JSON-ready dict. Audited with the ``form`` it
+    is handed over in (json, pdf, print)."""
     if permissions.candidate_access(actor, candidate) != permissions.Access.FULL:
         raise PermissionDenied
     alignments = alignments_of(obj=candidate)
@@ -519,7 +520,7 @@ def candidate_export(*, actor: AnyUser, candidate: Candidate) -> dict[str, Any]:
             for p in candidate.placements.select_related("learning_place__organisation")
         ],
     }
-    _audit(actor, "pathways.candidate_export", candidate)
+    _audit(actor, "pathways.candidate_export", candidate, form=form)
     return data
 
 

@@ -18,7 +18,7 @@ from wattwijs.core.models import Region
 from wattwijs.core.pagination import paginate
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework.models import WorkProcess
-from wattwijs.pathways import permissions, selectors, services
+from wattwijs.pathways import exports, permissions, selectors, services
 from wattwijs.pathways.forms import (
     ActionPointForm,
     CandidateFilterForm,
@@ -448,10 +448,20 @@ def candidate_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def candidate_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
+    data = services.candidate_export(actor=request.user, candidate=candidate, form="pdf")
+    response = HttpResponse(exports.candidate_export_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{candidate.reference}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
 def candidate_export_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The same export as a page to print or save as PDF from the browser."""
     candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
-    data = services.candidate_export(actor=request.user, candidate=candidate)
+    data = services.candidate_export(actor=request.user, candidate=candidate, form="print")
     sections = {
         key: value for key, value in data.items() if isinstance(value, list) and value and isinstance(value[0], dict)
     }
