@@ -521,3 +521,21 @@ class AftercareCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month} – {self.get_outcome_display()}"
+
+
+class AftercareReminder(models.Model):
+    """That the coach (or, without one, the chain coordinators) was reminded of a checkpoint coming due."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="reminders")
+    month = models.PositiveSmallIntegerField(_("checkpoint"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aftercare reminder")
+        verbose_name_plural = _("aftercare reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="pathways_reminder_once_per_checkpoint"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement_id} – {self.month}"

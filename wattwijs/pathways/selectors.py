@@ -204,6 +204,67 @@ class CandidateFile:
     checkpoints_due: list[tuple[Placement, int, datetime.date]] = field(default_factory=list)
 
 
+CHECKPOINT_MONTHS = (6, 12)
+
+
+def checkpoint_due_date(start: datetime.date, month: int) -> datetime.date:
+    """The day the ``month``-month checkpoint of a placement that started on ``start`` is due."""
+    year, month_index = divmod(start.month - 1 + month, 12)
+    return datetime.date(start.year + year, month_index + 1, min(start.day, 28))
+
+
+@dataclass(frozen=True)
+class CheckpointDue:
+    placement: Placement
+    candidate: Candidate
+    month: int
+    due: datetime.date
+
+
+def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | None = None) -> list[CheckpointDue]:
+    """The aftercare checkpoints due on or before ``until`` that are not recorded yet, earliest first.
+
+    Only running placements of candidates still in the system count. The first checkpoint falls six months
+    after the start, so only placements that started at least that long before ``until`` are read.
+    """
+    earliest_start = checkpoint_due_date(until, -CHECKPOINT_MONTHS[0])
+    queryset = (placements if placements is not None else Placement.objects.all()).filter(
+        candidate__isnull=False, ended_on__isnull=True, start_date__lte=earliest_start + datetime.timedelta(days=3)
+    )
+    rows = queryset.select_related("candidate__chain", "candidate__coach").prefetch_related(
+        Prefetch("checkpoints", queryset=AftercareCheckpoint.objects.only("placement_id", "month"))
+    )
+    due = []
+    for placement in rows:
+        done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
+        candidate = placement.candidate
+        if candidate is None:  # excluded by the filter; this keeps the type narrow
+            continue
+        for month in CHECKPOINT_MONTHS:
+            day = checkpoint_due_date(placement.start_date, month)
+            if month not in done and day <= until:
+                due.append(CheckpointDue(placement=placement, candidate=candidate, month=month, due=day))
+    return sorted(due, key=lambda item: (item.due, item.placement.pk, item.month))
+
+
+def coordinator_emails(*, chain_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The e-mail addresses of each chain's coordinators."""
+    from wattwijs.core.models import Membership
+
+    rows = (
+        Membership.objects.filter(
+            organisation__coordinated_chains__in=list(chain_ids), role__in=permissions.COORDINATOR_ROLES
+        )
+        .exclude(user__email="")
+        .values_list("organisation__coordinated_chains", "user__email")
+        .order_by("user__email")
+    )
+    emails: dict[int, list[str]] = {}
+    for chain_id, email in rows:
+        emails.setdefault(chain_id, []).append(email)
+    return emails
+
+
 def candidate_file(*, candidate: Candidate, access: Access) -> CandidateFile:
     from wattwijs.framework.selectors import alignments_of
 
@@ -216,12 +277,9 @@ def candidate_file(*, candidate: Candidate, access: Access) -> CandidateFile:
     due: list[tuple[Placement, int, datetime.date]] = []
     for placement in placements:
         done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
-        for month in (6, 12):
+        for month in CHECKPOINT_MONTHS:
             if month not in done:
-                start = placement.start_date
-                year, month_index = divmod(start.month - 1 + month, 12)
-                day = min(start.day, 28)
-                due.append((placement, month, datetime.date(start.year + year, month_index + 1, day)))
+                due.append((placement, month, checkpoint_due_date(placement.start_date, month)))
     return CandidateFile(
         candidate=candidate,
         access=access,

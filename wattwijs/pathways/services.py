@@ -11,11 +11,13 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wattwijs.core.models import Organisation, Theme
@@ -24,12 +26,13 @@ from wattwijs.core.services import audit_log_write
 from wattwijs.framework.models import WorkProcess
 from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
-from wattwijs.pathways import permissions
+from wattwijs.pathways import permissions, selectors
 from wattwijs.pathways.models import (
     END_STAGES,
     ROUTE,
     ActionPoint,
     AftercareCheckpoint,
+    AftercareReminder,
     Candidate,
     Chain,
     CheckpointOutcome,
@@ -429,6 +432,74 @@ def checkpoint_record(
             placement.save(update_fields=["ended_on"])
         _audit(actor, "pathways.checkpoint_record", candidate, month=month, outcome=outcome)
     return checkpoint
+
+
+# How many days before a checkpoint falls due its reminder goes out.
+REMINDER_DAYS_AHEAD = 14
+
+
+def _reminder_mail(items: list[selectors.CheckpointDue], today: datetime.date) -> tuple[str, str]:
+    """Subject and body of one reminder. It names candidates by reference only: the rest is behind a login."""
+    lines = []
+    for item in items:
+        line = _("- %(ref)s (%(chain)s): the %(month)s-month checkpoint, due on %(date)s") % {
+            "ref": item.candidate.reference,
+            "chain": item.candidate.chain.name,
+            "month": item.month,
+            "date": item.due.strftime("%d-%m-%Y"),
+        }
+        if item.due < today:
+            line += " " + _("(overdue)")
+        lines.append(f"{line}\n  {settings.SITE_URL}{item.candidate.get_absolute_url()}")
+    subject = _("Aftercare: %(count)s checkpoint(s) to record") % {"count": len(items)}
+    body = "\n\n".join(
+        [
+            _("These aftercare checkpoints are due soon or overdue. Record them on the candidate's page."),
+            "\n".join(lines),
+        ]
+    )
+    return subject, body
+
+
+def aftercare_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind coaches once of each aftercare checkpoint that falls due within two weeks or is overdue.
+
+    A candidate without a coach is the chain coordinators' to follow up. Each recipient gets one e-mail,
+    written in its own transaction with the record that it was sent, so a failed mail is retried on the
+    next run and a sent one is not repeated. Returns the number of e-mails sent.
+    """
+    today = today or timezone.localdate()
+    due = selectors.aftercare_due(until=today + datetime.timedelta(days=REMINDER_DAYS_AHEAD))
+    sent_before = set(
+        AftercareReminder.objects.filter(placement_id__in={item.placement.pk for item in due}).values_list(
+            "placement_id", "month"
+        )
+    )
+    pending = [item for item in due if (item.placement.pk, item.month) not in sent_before]
+    coordinators = selectors.coordinator_emails(chain_ids={item.candidate.chain_id for item in pending})
+    by_recipient: dict[str, list[selectors.CheckpointDue]] = {}
+    for item in pending:
+        coach = item.candidate.coach
+        recipients = [coach.email] if coach is not None and coach.email else []
+        recipients = recipients or coordinators.get(item.candidate.chain_id, [])
+        for email in recipients:
+            by_recipient.setdefault(email, []).append(item)
+    now = timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        for email, items in sorted(by_recipient.items()):
+            subject, body = _reminder_mail(items, today)
+            with transaction.atomic():
+                AftercareReminder.objects.bulk_create(
+                    [AftercareReminder(placement=item.placement, month=item.month, sent_at=now) for item in items],
+                    ignore_conflicts=True,
+                )
+                audit_log_write(
+                    actor=None,
+                    action="pathways.aftercare_reminder",
+                    details={"candidates": sorted({item.candidate.pk for item in items})},
+                )
+                send_mail(subject, body, None, [email])
+    return len(by_recipient)
 
 
 # Access to personal data ----------------------------------------------------------
