@@ -207,7 +207,8 @@ class Candidate(models.Model):
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         indexes = [
-            models.Index(fields=["chain", "stage", "stage_entered_at"], name="pathways_cand_board_idx"),
+            # The board ranks each stage's cards by (stage_entered_at, id) from this index alone.
+            models.Index(fields=["chain", "stage", "stage_entered_at", "id"], name="pathways_cand_board_rank_idx"),
             models.Index(fields=["coach", "stage"], name="pathways_cand_coach_idx"),
             models.Index(fields=["chain", "stage", "coach"], name="pathways_cand_caseload_idx"),
             # The list's default order: a page is read from the index without sorting every candidate.

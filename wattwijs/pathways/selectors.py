@@ -338,24 +338,33 @@ class BoardColumn:
 
 
 def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[BoardColumn]:
-    """One column per stage with its count and the longest-waiting candidates: two queries whatever the count."""
+    """One column per stage with its count and the longest-waiting candidates: two queries whatever the count.
+
+    The first reads, from the (chain, stage, stage_entered_at, id) index alone, the first cards of each stage
+    with the size of their stage; the second loads those few cards with their coach.
+    """
     from wattwijs.pathways.services import allowed_next_stages
 
     filters = CandidateFilters(coach=filters.coach, source=filters.source, theme=filters.theme)
     visible = _filtered(user, filters, chain=chain)
-    counts = dict(visible.order_by().values_list("stage").annotate(n=Count("*")))
-    # Rank on the index alone, then load the few cards with their coach.
     first_per_stage = (
         visible.annotate(
             position=Window(
                 RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]
-            )
+            ),
+            in_stage=Window(Count("pk"), partition_by=[F("stage")]),
         )
         .filter(position__lte=BOARD_CARDS_PER_STAGE)
-        .values("pk")
+        .order_by()
+        .values_list("pk", "stage", "in_stage")
     )
+    counts: dict[str, int] = {}
+    card_ids = []
+    for pk, stage, in_stage in first_per_stage:
+        counts[stage] = in_stage
+        card_ids.append(pk)
     ranked = (
-        Candidate.objects.filter(pk__in=first_per_stage)
+        Candidate.objects.filter(pk__in=card_ids)
         .select_related("coach")
         .only(
             "first_name",

@@ -256,3 +256,25 @@ def test_a_partner_cannot_mark_an_action_point_done(client, pw):
     assert client.post(f"/transitiehuis/kandidaten/{candidate.pk}/actiepunt/{point.pk}/gedaan/").status_code == 403
     point.refresh_from_db()
     assert point.done_at is None
+
+
+def test_the_board_counts_a_whole_stage_and_shows_its_longest_waiting(client, pw):
+    now = timezone.now()
+    waiting = [
+        CandidateFactory(chain=pw.chain, stage="intake", stage_entered_at=now - datetime.timedelta(days=days))
+        for days in range(30)
+    ]
+    client.force_login(pw.carla)
+    intake = next(c for c in client.get("/transitiehuis/ketens/midden/bord/").context["columns"] if c.stage == "intake")
+    assert intake.count == 30
+    assert [card.pk for card in intake.cards] == [c.pk for c in reversed(waiting)][:25]
+
+
+def test_the_board_counts_only_what_a_coach_may_see(client, pw):
+    for _ in range(3):
+        CandidateFactory(chain=pw.chain, stage="intake", coach=pw.bob)
+    CandidateFactory(chain=pw.chain, stage="intake")
+    client.force_login(pw.bob)
+    columns = client.get("/transitiehuis/ketens/midden/bord/").context["columns"]
+    intake = next(column for column in columns if column.stage == "intake")
+    assert intake.count == 3 and len(intake.cards) == 3
