@@ -182,6 +182,14 @@ def candidate_get_editable(*, user: AnyUser, pk: int) -> Candidate:
     return candidate
 
 
+def candidate_get_for_records(*, user: AnyUser, pk: int) -> Candidate:
+    """A candidate ``user`` may add orientation activities and contact moments to; 403 otherwise."""
+    candidate, _access = candidate_get(user=user, pk=pk)
+    if not permissions.can_add_records(user, candidate):
+        raise PermissionDenied
+    return candidate
+
+
 def days_in_stage(candidate: Candidate, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     return (today - timezone.localtime(candidate.stage_entered_at).date()).days

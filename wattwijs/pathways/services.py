@@ -38,6 +38,7 @@ from wattwijs.pathways.models import (
     CheckpointOutcome,
     Consent,
     ConsentGrant,
+    ConsentLevel,
     ContactMoment,
     DropoutReason,
     LearningPlace,
@@ -154,6 +155,7 @@ def candidate_register(
     work_processes: Iterable[WorkProcess] = (),
     consent_purpose: str = "",
     consent_partners: Iterable[Organisation] = (),
+    consent_level: str = ConsentLevel.FULL,
 ) -> Candidate:
     """Register a candidate in ``chain`` (stage aanmelding), with their consent when given at intake."""
     if not Chain.objects.filter(pk=chain.pk).filter(permissions.registering_chains_filter(actor)).exists():
@@ -185,7 +187,9 @@ def candidate_register(
         if work_processes:
             alignment_set(actor=actor, obj=candidate, work_processes=work_processes)
         if partners:
-            _consent_create(actor=actor, candidate=candidate, purpose=consent_purpose, partners=partners)
+            _consent_create(
+                actor=actor, candidate=candidate, purpose=consent_purpose, partners=partners, level=consent_level
+            )
     return candidate
 
 
@@ -269,20 +273,34 @@ def candidate_move(
 # Consent --------------------------------------------------------------------------
 
 
-def _consent_create(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: list[Organisation]) -> Consent:
+def _consent_create(
+    *, actor: AnyUser, candidate: Candidate, purpose: str, partners: list[Organisation], level: str
+) -> Consent:
+    if level not in ConsentLevel.values:
+        raise ValidationError({"level": _("Choose what the partners may see.")})
     chain_partners = set(
         Organisation.objects.filter(chain_steps__chain_id=candidate.chain_id).values_list("pk", flat=True)
     )
     if any(partner.pk not in chain_partners for partner in partners):
         raise ValidationError({"partners": _("Consent can only name partners of this chain.")})
     consent = Consent.objects.create(candidate=candidate, purpose=purpose.strip(), recorded_by_id=actor.pk)
-    ConsentGrant.objects.bulk_create(ConsentGrant(consent=consent, organisation=partner) for partner in partners)
-    _audit(actor, "pathways.consent_give", candidate, partners=sorted(p.pk for p in partners))
+    ConsentGrant.objects.bulk_create(
+        ConsentGrant(consent=consent, organisation=partner, level=level) for partner in partners
+    )
+    _audit(actor, "pathways.consent_give", candidate, partners=sorted(p.pk for p in partners), level=level)
     return consent
 
 
-def consent_give(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: Iterable[Organisation]) -> Consent:
-    """Record the candidate's consent to share their file with ``partners`` for ``purpose``."""
+def consent_give(
+    *,
+    actor: AnyUser,
+    candidate: Candidate,
+    purpose: str,
+    partners: Iterable[Organisation],
+    level: str = ConsentLevel.FULL,
+) -> Consent:
+    """Record the candidate's consent to share their file with ``partners`` for ``purpose``: the whole file,
+    or (``basis``) only their name, stage and contact details."""
     _require_edit(actor, candidate)
     partners = list(partners)
     if not purpose.strip():
@@ -290,7 +308,7 @@ def consent_give(*, actor: AnyUser, candidate: Candidate, purpose: str, partners
     if not partners:
         raise ValidationError({"partners": _("Choose at least one partner.")})
     with transaction.atomic():
-        return _consent_create(actor=actor, candidate=candidate, purpose=purpose, partners=partners)
+        return _consent_create(actor=actor, candidate=candidate, purpose=purpose, partners=partners, level=level)
 
 
 def consent_withdraw(*, actor: AnyUser, consent: Consent) -> Consent:
@@ -309,8 +327,14 @@ def consent_withdraw(*, actor: AnyUser, consent: Consent) -> Consent:
 # Orientation and coaching ---------------------------------------------------------
 
 
+def _require_add_records(actor: AnyUser, candidate: Candidate) -> None:
+    if not permissions.can_add_records(actor, candidate):
+        raise PermissionDenied
+
+
 def orientation_add(*, actor: AnyUser, candidate: Candidate, data: dict[str, Any]) -> OrientationActivity:
-    _require_edit(actor, candidate)
+    """Record an orientation activity: by the coach, the coordinator, or a partner under a full consent."""
+    _require_add_records(actor, candidate)
     with transaction.atomic():
         activity = OrientationActivity(candidate=candidate, **data)
         activity.full_clean(exclude=["candidate"])
@@ -320,7 +344,8 @@ def orientation_add(*, actor: AnyUser, candidate: Candidate, data: dict[str, Any
 
 
 def contact_add(*, actor: AnyUser, candidate: Candidate, date: datetime.date, summary: str) -> ContactMoment:
-    _require_edit(actor, candidate)
+    """Record a contact moment: by the coach, the coordinator, or a partner under a full consent."""
+    _require_add_records(actor, candidate)
     with transaction.atomic():
         contact = ContactMoment.objects.create(candidate=candidate, coach_id=actor.pk, date=date, summary=summary)
         _audit(actor, "pathways.contact_add", candidate)

@@ -155,6 +155,7 @@ def candidate_create(request: HttpRequest) -> HttpResponse:
                 work_processes=data["competences"],
                 consent_purpose=data["consent_purpose"] if data["consent_given"] else "",
                 consent_partners=data["consent_partners"] if data["consent_given"] else [],
+                consent_level=data["consent_level"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -171,23 +172,26 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     services.candidate_view_record(actor=request.user, candidate=candidate)
     file = selectors.candidate_file(candidate=candidate, access=access)
     can_edit = access == Access.FULL and permissions.can_edit_candidate(request.user, candidate)
+    can_add_records = access == Access.FULL and (can_edit or permissions.can_add_records(request.user, candidate))
     can_coordinate = permissions.can_coordinate(request.user, candidate.chain)
     context: dict[str, Any] = {
         "file": file,
         "candidate": candidate,
         "can_edit": can_edit,
+        "can_add_records": can_add_records,
         "can_coordinate": can_coordinate,
     }
+    if can_add_records:
+        context["orientation_form"] = OrientationForm(
+            prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain])
+        )
+        context["contact_form"] = ContactForm(prefix="contact")
     if can_edit:
         context["move_form"] = MoveForm(initial={"version": candidate.version})
         context["next_stages"] = services.allowed_next_stages(candidate.stage)
         context["consent_form"] = ConsentForm(
             prefix="consent", partners=selectors.chain_partners(chains=[candidate.chain])
         )
-        context["orientation_form"] = OrientationForm(
-            prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain])
-        )
-        context["contact_form"] = ContactForm(prefix="contact")
         context["action_form"] = ActionPointForm(prefix="action")
         for placement in file.placements:
             placement.checkpoint_form = CheckpointForm(prefix=f"checkpoint-{placement.pk}")  # type: ignore[attr-defined]
@@ -303,7 +307,11 @@ def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         candidate,
         lambda: services.consent_give(
-            actor=request.user, candidate=candidate, purpose=data["purpose"], partners=data["partners"]
+            actor=request.user,
+            candidate=candidate,
+            purpose=data["purpose"],
+            partners=data["partners"],
+            level=data["level"],
         ),
         _("The consent has been recorded."),
     )
@@ -331,7 +339,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 @login_required
 @require_POST
 def orientation_add(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
+    candidate = selectors.candidate_get_for_records(user=request.user, pk=pk)
     form = OrientationForm(request.POST, prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain]))
     if not form.is_valid():
         return _form_error(request, candidate, form)
@@ -346,7 +354,7 @@ def orientation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
+    candidate = selectors.candidate_get_for_records(user=request.user, pk=pk)
     form = ContactForm(request.POST, prefix="contact")
     if not form.is_valid():
         return _form_error(request, candidate, form)
