@@ -370,6 +370,27 @@ class StageFlow(models.Model):
         return f"{self.from_stage or '—'} → {self.to_stage}: {self.people}"
 
 
+class StageFlowMonth(models.Model):
+    """Anonymous aggregate of the stage history per calendar month: how many people reached each stage (or
+    dropped out) in that month, per chain. The dashboard's figures over time read these few rows.
+    """
+
+    chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="monthly_flows")
+    month = models.DateField()  # the first day of the month, in the site's time zone
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("stage flow per month")
+        verbose_name_plural = _("stage flows per month")
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "month", "to_stage"], name="pathways_stageflowmonth_cell_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.to_stage}: {self.people}"
+
+
 class OrientationKind(models.TextChoices):
     SHADOW_DAY = "meeloopdag", _("Job shadowing day (meeloopdag)")
     TRIAL = "proefplaatsing", _("Trial placement")

@@ -30,6 +30,7 @@ from wattwijs.pathways.models import (
     Placement,
     Stage,
     StageFlow,
+    StageFlowMonth,
     StageTransition,
     Step,
 )
@@ -215,10 +216,13 @@ class CandidateFile:
 CHECKPOINT_MONTHS = (6, 12)
 
 
-def checkpoint_due_date(start: datetime.date, month: int) -> datetime.date:
-    """The day the ``month``-month checkpoint of a placement that started on ``start`` is due."""
-    year, month_index = divmod(start.month - 1 + month, 12)
-    return datetime.date(start.year + year, month_index + 1, min(start.day, 28))
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved ``months`` months on (or back); days after the 28th become the 28th, so every month has them.
+
+    The ``month``-month aftercare checkpoint of a placement is due ``add_months(start, month)``.
+    """
+    year, month_index = divmod(day.month - 1 + months, 12)
+    return datetime.date(day.year + year, month_index + 1, min(day.day, 28))
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,7 @@ def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | Non
     Only running placements of candidates still in the system count. The first checkpoint falls six months
     after the start, so only placements that started at least that long before ``until`` are read.
     """
-    earliest_start = checkpoint_due_date(until, -CHECKPOINT_MONTHS[0])
+    earliest_start = add_months(until, -CHECKPOINT_MONTHS[0])
     queryset = (placements if placements is not None else Placement.objects.all()).filter(
         candidate__isnull=False, ended_on__isnull=True, start_date__lte=earliest_start + datetime.timedelta(days=3)
     )
@@ -249,7 +253,7 @@ def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | Non
         if candidate is None:  # excluded by the filter; this keeps the type narrow
             continue
         for month in CHECKPOINT_MONTHS:
-            day = checkpoint_due_date(placement.start_date, month)
+            day = add_months(placement.start_date, month)
             if month not in done and day <= until:
                 due.append(CheckpointDue(placement=placement, candidate=candidate, month=month, due=day))
     return sorted(due, key=lambda item: (item.due, item.placement.pk, item.month))
@@ -287,7 +291,7 @@ def candidate_file(*, candidate: Candidate, access: Access) -> CandidateFile:
         done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
         for month in CHECKPOINT_MONTHS:
             if month not in done:
-                due.append((placement, month, checkpoint_due_date(placement.start_date, month)))
+                due.append((placement, month, add_months(placement.start_date, month)))
     return CandidateFile(
         candidate=candidate,
         access=access,
@@ -557,6 +561,66 @@ def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Da
         sustainable=sustainable,
         caseload=_caseload(chain=chain, region=region),
         total=suppress(reached.get(Stage.REGISTERED, 0)),
+    )
+
+
+# The stages shown per month: who came in, got to the main steps, or left.
+MONTHLY_STAGES = (
+    Stage.REGISTERED,
+    Stage.INTAKE,
+    Stage.TRAINING,
+    Stage.PLACEMENT,
+    Stage.COMPLETED,
+    Stage.DROPPED_OUT,
+)
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: datetime.date
+    counts: list[int | None]  # people reaching each of MONTHLY_STAGES in the month, small counts suppressed
+
+    @property
+    def inflow(self) -> int | None:
+        return self.counts[0]
+
+
+@dataclass(frozen=True)
+class OverTime:
+    stages: list[tuple[str, str]]  # (code, label) of the columns
+    months: list[MonthRow]
+
+    @property
+    def inflow_total(self) -> int | None:
+        return suppress(sum(row.inflow or 0 for row in self.months))
+
+    @property
+    def max_inflow(self) -> int:
+        return max((row.inflow or 0 for row in self.months), default=0)
+
+
+def dashboard_over_time(
+    *, chain: Chain | None = None, region: Region | None = None, months: int = 12, today: datetime.date | None = None
+) -> OverTime:
+    """Per month of the last ``months`` (this one included): how many people registered and reached the main
+    stages, summed in SQL from the anonymous monthly aggregate. Counts under five are suppressed."""
+    today = today or timezone.localdate()
+    this_month = today.replace(day=1)
+    first = add_months(this_month, -(months - 1))
+    rows = (
+        _scope(StageFlowMonth.objects.order_by(), chain=chain, region=region)
+        .filter(month__gte=first, month__lte=this_month, to_stage__in=MONTHLY_STAGES)
+        .values_list("month", "to_stage")
+        .annotate(n=Sum("people"))
+    )
+    counts = {(month, stage): n for month, stage, n in rows}
+    month_list = [add_months(first, offset) for offset in range(months)]
+    return OverTime(
+        stages=[(stage, str(Stage(stage).label)) for stage in MONTHLY_STAGES],
+        months=[
+            MonthRow(month=month, counts=[suppress(counts.get((month, stage), 0)) for stage in MONTHLY_STAGES])
+            for month in month_list
+        ],
     )
 
 

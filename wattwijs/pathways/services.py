@@ -16,7 +16,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, DateField, F
+from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,7 @@ from wattwijs.pathways.models import (
     Placement,
     Stage,
     StageFlow,
+    StageFlowMonth,
     StageTransition,
 )
 
@@ -82,14 +84,27 @@ def stage_flow_record(transition: StageTransition) -> None:
     }
     if not StageFlow.objects.filter(**cell).update(people=F("people") + 1):
         StageFlow.objects.create(**cell, people=1)
+    monthly = {
+        "chain_id": transition.chain_id,
+        "month": timezone.localtime(transition.at).date().replace(day=1),
+        "to_stage": transition.to_stage,
+    }
+    if not StageFlowMonth.objects.filter(**monthly).update(people=F("people") + 1):
+        StageFlowMonth.objects.create(**monthly, people=1)
 
 
 def stage_flow_rebuild() -> None:
-    """Recount the whole aggregate from the stage history (after bulk loads)."""
+    """Recount the whole aggregates (by days in stage, and per month) from the stage history, after bulk loads."""
     rows = (
         StageTransition.objects.order_by()
         .annotate(days=F("seconds_in_previous") / 86400)
         .values_list("chain_id", "from_stage", "to_stage", "reason", "days")
+        .annotate(n=Count("*"))
+    )
+    monthly = (
+        StageTransition.objects.order_by()
+        .annotate(month=TruncMonth("at", output_field=DateField()))
+        .values_list("chain_id", "month", "to_stage")
         .annotate(n=Count("*"))
     )
     with transaction.atomic():
@@ -99,6 +114,11 @@ def stage_flow_rebuild() -> None:
                 StageFlow(chain_id=chain_id, from_stage=f, to_stage=t, reason=r, days=d, people=n)
                 for chain_id, f, t, r, d, n in rows
             ),
+            batch_size=2000,
+        )
+        StageFlowMonth.objects.all().delete()
+        StageFlowMonth.objects.bulk_create(
+            (StageFlowMonth(chain_id=chain_id, month=m, to_stage=t, people=n) for chain_id, m, t, n in monthly),
             batch_size=2000,
         )
 

@@ -551,6 +551,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "chain": chain,
             "region": region,
             "data": data,
+            "over_time": selectors.dashboard_over_time(chain=chain, region=region),
             "chains": selectors.chain_list(),
             "regions": Region.objects.filter(chains__isnull=False).distinct().order_by("name"),
             "suppress_below": selectors.SUPPRESS_BELOW,
@@ -582,4 +583,8 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(["sustainable", f"{month}m", "checked", cell(checked)])
         writer.writerow(["sustainable", f"{month}m", "working", cell(working)])
         writer.writerow(["sustainable", f"{month}m", "percent", "" if percent is None else percent])
+    over_time = selectors.dashboard_over_time(chain=chain, region=region)
+    for month_row in over_time.months:
+        for (stage, _label), n in zip(over_time.stages, month_row.counts, strict=True):
+            writer.writerow(["per_month", month_row.month.strftime("%Y-%m"), stage, cell(n)])
     return response
