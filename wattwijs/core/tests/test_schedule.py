@@ -87,6 +87,9 @@ def test_the_command_enqueues_what_is_due_once(hourly):
     assert queued_ticks() == 1
 
 
+# The worker closes its database connection when it is done: outside a test transaction, so the test's next
+# query opens a new one.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_the_enqueued_task(hourly):
     schedule.enqueue_due(now=timezone.now())
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
