@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -102,7 +103,11 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "total": sum(column.count for column in columns),
             "long_days": selectors.LONG_IN_STAGE_DAYS,
-            "reasons": DropoutReason.choices,
+            # The same options on every card: rendered once rather than once per card.
+            "reason_options": format_html_join(
+                "", '<option value="{}">{}</option>', ((value, str(label)) for value, label in DropoutReason.choices)
+            ),
+            "next_path": request.get_full_path(),
         },
     )
 
