@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "wattwijs.core",
     "wattwijs.framework",
     "wattwijs.library",
@@ -169,6 +171,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WattWijs <noreply@wattwijs.example>")
+# The address the site is reached on, for links in e-mails sent outside a request (background tasks).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Secure transport outside DEBUG; SECURE_COOKIES=false allows plain http behind a local proxy.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", default=not DEBUG)
@@ -203,6 +207,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# Background work: tasks are stored in the database and run by `manage.py db_worker`; periodic tasks are put
+# on the queue by `manage.py enqueue_due_tasks` (see wattwijs/core/schedule.py). The tests use the same
+# backend, so what they enqueue is what production stores.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
 }
 
 # Page size of directory lists.

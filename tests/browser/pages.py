@@ -265,7 +265,10 @@ def _pathways(world: Any) -> Any:
         services.checkpoint_record(
             actor=world.alice, placement=placement, month=6, checked_on=datetime.date(2025, 7, 7), outcome="werkt"
         )
-        world.pathways = {"chain": chain, "place": place, "candidate": candidate}
+        # In ROC Test's step and shared with it, coached by nobody there: bob sees it as a partner's coach.
+        shared = CandidateFactory(chain=chain, coach=None, stage="intake", first_name="Pieter", last_name="Partner")
+        consent_for(shared, world.roc)
+        world.pathways = {"chain": chain, "place": place, "candidate": candidate, "shared": shared}
     return world.pathways
 
 
@@ -313,3 +316,4 @@ PAGES.extend(
     ]
 )
 PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))
+PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), user="bob"))

@@ -284,3 +284,19 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("Audit entries cannot be deleted.")
+
+
+class ScheduledTaskRun(models.Model):
+    """When a periodic task (see ``wattwijs.core.schedule``) was last put on the task queue."""
+
+    name = models.CharField(_("task"), max_length=200, unique=True)
+    last_enqueued_at = models.DateTimeField(_("last enqueued at"), null=True, blank=True)
+    last_result_id = models.CharField(_("last task result"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("scheduled task run")
+        verbose_name_plural = _("scheduled task runs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -14,6 +14,7 @@ from wattwijs.pathways.models import (
     Candidate,
     Chain,
     CheckpointOutcome,
+    ConsentLevel,
     DropoutReason,
     LearningPlace,
     OrientationActivity,
@@ -128,6 +129,13 @@ class RegisterForm(CandidateForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("A partner sees the file only while the candidate is in a step that partner takes on."),
     )
+    consent_level = forms.ChoiceField(
+        label=_("What the partners may see"),
+        choices=ConsentLevel.choices,
+        initial=ConsentLevel.FULL,
+        widget=forms.RadioSelect,
+        required=False,
+    )
 
     def __init__(self, *args: Any, chains: QuerySet[Chain], partners: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -136,6 +144,9 @@ class RegisterForm(CandidateForm):
             self.fields["chain"].initial = chains[0]
         self.fields["consent_partners"].queryset = partners  # type: ignore[attr-defined]
         self.order_fields(["chain", *self.Meta.fields[:10], "competences", *self.Meta.fields[10:]])
+
+    def clean_consent_level(self) -> str:
+        return self.cleaned_data.get("consent_level") or ConsentLevel.FULL
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -169,6 +180,15 @@ class ConsentForm(forms.Form):
         label=_("Partners that may see the file"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+    )
+    level = forms.ChoiceField(
+        label=_("What the partners may see"),
+        choices=ConsentLevel.choices,
+        initial=ConsentLevel.FULL,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "With name, stage and contact details only, partners do not see the rest of the file and cannot add to it."
+        ),
     )
 
     def __init__(self, *args: Any, partners: QuerySet[Organisation], **kwargs: Any) -> None:

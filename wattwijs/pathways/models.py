@@ -207,9 +207,12 @@ class Candidate(models.Model):
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
         indexes = [
-            models.Index(fields=["chain", "stage", "stage_entered_at"], name="pathways_cand_board_idx"),
+            # The board ranks each stage's cards by (stage_entered_at, id) from this index alone.
+            models.Index(fields=["chain", "stage", "stage_entered_at", "id"], name="pathways_cand_board_rank_idx"),
             models.Index(fields=["coach", "stage"], name="pathways_cand_coach_idx"),
-            models.Index(fields=["chain", "stage", "coach"], name="pathways_cand_caseload_idx"),
+            # The caseload per coach, and the candidate list's count: with the id, every column the
+            # permission filter reads is in the index, so the count never reads the table.
+            models.Index(fields=["chain", "stage", "coach", "id"], name="pathways_cand_covering_idx"),
             # The list's default order: a page is read from the index without sorting every candidate.
             models.Index(fields=["last_name", "first_name", "id"], name="pathways_cand_name_idx"),
             models.Index(fields=["ended_at"], name="pathways_cand_ended_idx"),
@@ -369,6 +372,27 @@ class StageFlow(models.Model):
         return f"{self.from_stage or '—'} → {self.to_stage}: {self.people}"
 
 
+class StageFlowMonth(models.Model):
+    """Anonymous aggregate of the stage history per calendar month: how many people reached each stage (or
+    dropped out) in that month, per chain. The dashboard's figures over time read these few rows.
+    """
+
+    chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="monthly_flows")
+    month = models.DateField()  # the first day of the month, in the site's time zone
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    people = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("stage flow per month")
+        verbose_name_plural = _("stage flows per month")
+        constraints = [
+            models.UniqueConstraint(fields=["chain", "month", "to_stage"], name="pathways_stageflowmonth_cell_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.to_stage}: {self.people}"
+
+
 class OrientationKind(models.TextChoices):
     SHADOW_DAY = "meeloopdag", _("Job shadowing day (meeloopdag)")
     TRIAL = "proefplaatsing", _("Trial placement")
@@ -521,3 +545,21 @@ class AftercareCheckpoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month} – {self.get_outcome_display()}"
+
+
+class AftercareReminder(models.Model):
+    """That the coach (or, without one, the chain coordinators) was reminded of a checkpoint coming due."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="reminders")
+    month = models.PositiveSmallIntegerField(_("checkpoint"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aftercare reminder")
+        verbose_name_plural = _("aftercare reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "month"], name="pathways_reminder_once_per_checkpoint"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.placement_id} – {self.month}"

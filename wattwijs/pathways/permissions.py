@@ -6,6 +6,9 @@
 - A partner organisation (its coordinators, coaches, admins and viewers) sees a candidate only while the
   candidate is in a step that partner takes on in the chain, and only under an active consent that names the
   partner. Withdrawing the consent ends that at once: the check runs in every query.
+- Under a consent for the whole file, a partner's coaches, coordinators and admins (not its viewers) may add
+  what they did with the candidate: orientation activities and contact moments. Changing the file itself,
+  moving the candidate and consent stay with the coach and the chain coordinator.
 - A workplace mentor (praktijkopleider) sees only candidates proposed to their company, and only the
   fields needed for the work (name, stage, availability, driving licence, languages).
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import enum
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import F, Q
 
 from wattwijs.core.models import Membership, Role
 from wattwijs.core.permissions import AnyUser, is_platform_admin
@@ -25,6 +28,8 @@ from wattwijs.pathways.models import Candidate, Chain, ConsentGrant, ConsentLeve
 COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 PARTNER_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH, Role.VIEWER)
 REGISTER_ROLES = (Role.COORDINATOR, Role.COACH, Role.ADMIN)
+# A partner's members who may add orientation activities and contact moments under a full consent.
+RECORD_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH)
 
 
 class Access(enum.IntEnum):
@@ -51,25 +56,30 @@ def coordinated_chains_filter(user: AnyUser) -> Q:
     return Q(coordinating_organisation_id__in=members)
 
 
-def _partner_filter(user: AnyUser, *, level: str | None = None) -> Q:
-    """Candidates in a step that one of the user's organisations takes on, with an active consent naming it."""
-    partner_orgs = Membership.objects.filter(user_id=_uid(user), role__in=PARTNER_ROLES).values("organisation_id")
+def _partner_filter(user: AnyUser, *, level: str | None = None, roles: tuple[str, ...] = PARTNER_ROLES) -> Q:
+    """Candidates in a step that one of the user's organisations takes on, with an active consent naming it.
+
+    An uncorrelated ``IN`` subquery rather than a correlated ``EXISTS``: under the ``OR`` of the other filters
+    PostgreSQL could not turn an ``EXISTS`` into a join, estimated it per candidate and paid for JIT-compiling
+    the query; this set is computed once per query, from the user's few consent grants, on both engines.
+    """
+    partner_orgs = Membership.objects.filter(user_id=_uid(user), role__in=roles).values("organisation_id")
     grants = ConsentGrant.objects.filter(
-        consent__candidate_id=OuterRef("pk"),
         consent__withdrawn_at__isnull=True,
         organisation_id__in=partner_orgs,
-        organisation__chain_steps__chain_id=OuterRef("chain_id"),
-        organisation__chain_steps__step=OuterRef("stage"),
+        # The partner takes on the step the candidate is in now.
+        organisation__chain_steps__chain_id=F("consent__candidate__chain_id"),
+        organisation__chain_steps__step=F("consent__candidate__stage"),
     )
     if level is not None:
         grants = grants.filter(level=level)
-    return Q(Exists(grants))
+    return Q(pk__in=grants.values("consent__candidate_id"))
 
 
 def _mentor_filter(user: AnyUser) -> Q:
     mentor_orgs = Membership.objects.filter(user_id=_uid(user), role=Role.MENTOR).values("organisation_id")
-    proposed = Placement.objects.filter(candidate_id=OuterRef("pk"), learning_place__organisation_id__in=mentor_orgs)
-    return Q(Exists(proposed))
+    proposed = Placement.objects.filter(candidate__isnull=False, learning_place__organisation_id__in=mentor_orgs)
+    return Q(pk__in=proposed.values("candidate_id"))
 
 
 def _full_filter(user: AnyUser) -> Q:
@@ -115,6 +125,19 @@ def candidate_access(user: AnyUser, candidate: Candidate) -> Access:
 
 def can_edit_candidate(user: AnyUser, candidate: Candidate) -> bool:
     return Candidate.objects.filter(pk=candidate.pk).filter(editable_candidates_filter(user)).exists()
+
+
+def record_adding_candidates_filter(user: AnyUser) -> Q:
+    """A filter on Candidate: where ``user`` may add orientation activities and contact moments."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return _full_filter(user) | _partner_filter(user, level=ConsentLevel.FULL, roles=RECORD_ROLES)
+
+
+def can_add_records(user: AnyUser, candidate: Candidate) -> bool:
+    return Candidate.objects.filter(pk=candidate.pk).filter(record_adding_candidates_filter(user)).exists()
 
 
 def can_coordinate(user: AnyUser, chain: Chain) -> bool:

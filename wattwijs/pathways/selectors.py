@@ -30,6 +30,7 @@ from wattwijs.pathways.models import (
     Placement,
     Stage,
     StageFlow,
+    StageFlowMonth,
     StageTransition,
     Step,
 )
@@ -182,6 +183,14 @@ def candidate_get_editable(*, user: AnyUser, pk: int) -> Candidate:
     return candidate
 
 
+def candidate_get_for_records(*, user: AnyUser, pk: int) -> Candidate:
+    """A candidate ``user`` may add orientation activities and contact moments to; 403 otherwise."""
+    candidate, _access = candidate_get(user=user, pk=pk)
+    if not permissions.can_add_records(user, candidate):
+        raise PermissionDenied
+    return candidate
+
+
 def days_in_stage(candidate: Candidate, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     return (today - timezone.localtime(candidate.stage_entered_at).date()).days
@@ -204,6 +213,70 @@ class CandidateFile:
     checkpoints_due: list[tuple[Placement, int, datetime.date]] = field(default_factory=list)
 
 
+CHECKPOINT_MONTHS = (6, 12)
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` moved ``months`` months on (or back); days after the 28th become the 28th, so every month has them.
+
+    The ``month``-month aftercare checkpoint of a placement is due ``add_months(start, month)``.
+    """
+    year, month_index = divmod(day.month - 1 + months, 12)
+    return datetime.date(day.year + year, month_index + 1, min(day.day, 28))
+
+
+@dataclass(frozen=True)
+class CheckpointDue:
+    placement: Placement
+    candidate: Candidate
+    month: int
+    due: datetime.date
+
+
+def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | None = None) -> list[CheckpointDue]:
+    """The aftercare checkpoints due on or before ``until`` that are not recorded yet, earliest first.
+
+    Only running placements of candidates still in the system count. The first checkpoint falls six months
+    after the start, so only placements that started at least that long before ``until`` are read.
+    """
+    earliest_start = add_months(until, -CHECKPOINT_MONTHS[0])
+    queryset = (placements if placements is not None else Placement.objects.all()).filter(
+        candidate__isnull=False, ended_on__isnull=True, start_date__lte=earliest_start + datetime.timedelta(days=3)
+    )
+    rows = queryset.select_related("candidate__chain", "candidate__coach").prefetch_related(
+        Prefetch("checkpoints", queryset=AftercareCheckpoint.objects.only("placement_id", "month"))
+    )
+    due = []
+    for placement in rows:
+        done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
+        candidate = placement.candidate
+        if candidate is None:  # excluded by the filter; this keeps the type narrow
+            continue
+        for month in CHECKPOINT_MONTHS:
+            day = add_months(placement.start_date, month)
+            if month not in done and day <= until:
+                due.append(CheckpointDue(placement=placement, candidate=candidate, month=month, due=day))
+    return sorted(due, key=lambda item: (item.due, item.placement.pk, item.month))
+
+
+def coordinator_emails(*, chain_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The e-mail addresses of each chain's coordinators."""
+    from wattwijs.core.models import Membership
+
+    rows = (
+        Membership.objects.filter(
+            organisation__coordinated_chains__in=list(chain_ids), role__in=permissions.COORDINATOR_ROLES
+        )
+        .exclude(user__email="")
+        .values_list("organisation__coordinated_chains", "user__email")
+        .order_by("user__email")
+    )
+    emails: dict[int, list[str]] = {}
+    for chain_id, email in rows:
+        emails.setdefault(chain_id, []).append(email)
+    return emails
+
+
 def candidate_file(*, candidate: Candidate, access: Access) -> CandidateFile:
     from wattwijs.framework.selectors import alignments_of
 
@@ -216,12 +289,9 @@ def candidate_file(*, candidate: Candidate, access: Access) -> CandidateFile:
     due: list[tuple[Placement, int, datetime.date]] = []
     for placement in placements:
         done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
-        for month in (6, 12):
+        for month in CHECKPOINT_MONTHS:
             if month not in done:
-                start = placement.start_date
-                year, month_index = divmod(start.month - 1 + month, 12)
-                day = min(start.day, 28)
-                due.append((placement, month, datetime.date(start.year + year, month_index + 1, day)))
+                due.append((placement, month, add_months(placement.start_date, month)))
     return CandidateFile(
         candidate=candidate,
         access=access,
@@ -280,24 +350,33 @@ class BoardColumn:
 
 
 def board(*, user: AnyUser, chain: Chain, filters: CandidateFilters) -> list[BoardColumn]:
-    """One column per stage with its count and the longest-waiting candidates: two queries whatever the count."""
+    """One column per stage with its count and the longest-waiting candidates: two queries whatever the count.
+
+    The first reads, from the (chain, stage, stage_entered_at, id) index alone, the first cards of each stage
+    with the size of their stage; the second loads those few cards with their coach.
+    """
     from wattwijs.pathways.services import allowed_next_stages
 
     filters = CandidateFilters(coach=filters.coach, source=filters.source, theme=filters.theme)
     visible = _filtered(user, filters, chain=chain)
-    counts = dict(visible.order_by().values_list("stage").annotate(n=Count("*")))
-    # Rank on the index alone, then load the few cards with their coach.
     first_per_stage = (
         visible.annotate(
             position=Window(
                 RowNumber(), partition_by=[F("stage")], order_by=[F("stage_entered_at").asc(), F("pk").asc()]
-            )
+            ),
+            in_stage=Window(Count("pk"), partition_by=[F("stage")]),
         )
         .filter(position__lte=BOARD_CARDS_PER_STAGE)
-        .values("pk")
+        .order_by()
+        .values_list("pk", "stage", "in_stage")
     )
+    counts: dict[str, int] = {}
+    card_ids = []
+    for pk, stage, in_stage in first_per_stage:
+        counts[stage] = in_stage
+        card_ids.append(pk)
     ranked = (
-        Candidate.objects.filter(pk__in=first_per_stage)
+        Candidate.objects.filter(pk__in=card_ids)
         .select_related("coach")
         .only(
             "first_name",
@@ -482,6 +561,66 @@ def dashboard(*, chain: Chain | None = None, region: Region | None = None) -> Da
         sustainable=sustainable,
         caseload=_caseload(chain=chain, region=region),
         total=suppress(reached.get(Stage.REGISTERED, 0)),
+    )
+
+
+# The stages shown per month: who came in, got to the main steps, or left.
+MONTHLY_STAGES = (
+    Stage.REGISTERED,
+    Stage.INTAKE,
+    Stage.TRAINING,
+    Stage.PLACEMENT,
+    Stage.COMPLETED,
+    Stage.DROPPED_OUT,
+)
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: datetime.date
+    counts: list[int | None]  # people reaching each of MONTHLY_STAGES in the month, small counts suppressed
+
+    @property
+    def inflow(self) -> int | None:
+        return self.counts[0]
+
+
+@dataclass(frozen=True)
+class OverTime:
+    stages: list[tuple[str, str]]  # (code, label) of the columns
+    months: list[MonthRow]
+
+    @property
+    def inflow_total(self) -> int | None:
+        return suppress(sum(row.inflow or 0 for row in self.months))
+
+    @property
+    def max_inflow(self) -> int:
+        return max((row.inflow or 0 for row in self.months), default=0)
+
+
+def dashboard_over_time(
+    *, chain: Chain | None = None, region: Region | None = None, months: int = 12, today: datetime.date | None = None
+) -> OverTime:
+    """Per month of the last ``months`` (this one included): how many people registered and reached the main
+    stages, summed in SQL from the anonymous monthly aggregate. Counts under five are suppressed."""
+    today = today or timezone.localdate()
+    this_month = today.replace(day=1)
+    first = add_months(this_month, -(months - 1))
+    rows = (
+        _scope(StageFlowMonth.objects.order_by(), chain=chain, region=region)
+        .filter(month__gte=first, month__lte=this_month, to_stage__in=MONTHLY_STAGES)
+        .values_list("month", "to_stage")
+        .annotate(n=Sum("people"))
+    )
+    counts = {(month, stage): n for month, stage, n in rows}
+    month_list = [add_months(first, offset) for offset in range(months)]
+    return OverTime(
+        stages=[(stage, str(Stage(stage).label)) for stage in MONTHLY_STAGES],
+        months=[
+            MonthRow(month=month, counts=[suppress(counts.get((month, stage), 0)) for stage in MONTHLY_STAGES])
+            for month in month_list
+        ],
     )
 
 

@@ -11,11 +11,14 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, F
-from django.utils import timezone
+from django.db.models import Count, DateField, F
+from django.db.models.functions import TruncMonth
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wattwijs.core.models import Organisation, Theme
@@ -24,17 +27,19 @@ from wattwijs.core.services import audit_log_write
 from wattwijs.framework.models import WorkProcess
 from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
-from wattwijs.pathways import permissions
+from wattwijs.pathways import permissions, selectors
 from wattwijs.pathways.models import (
     END_STAGES,
     ROUTE,
     ActionPoint,
     AftercareCheckpoint,
+    AftercareReminder,
     Candidate,
     Chain,
     CheckpointOutcome,
     Consent,
     ConsentGrant,
+    ConsentLevel,
     ContactMoment,
     DropoutReason,
     LearningPlace,
@@ -42,6 +47,7 @@ from wattwijs.pathways.models import (
     Placement,
     Stage,
     StageFlow,
+    StageFlowMonth,
     StageTransition,
 )
 
@@ -78,14 +84,27 @@ def stage_flow_record(transition: StageTransition) -> None:
     }
     if not StageFlow.objects.filter(**cell).update(people=F("people") + 1):
         StageFlow.objects.create(**cell, people=1)
+    monthly = {
+        "chain_id": transition.chain_id,
+        "month": timezone.localtime(transition.at).date().replace(day=1),
+        "to_stage": transition.to_stage,
+    }
+    if not StageFlowMonth.objects.filter(**monthly).update(people=F("people") + 1):
+        StageFlowMonth.objects.create(**monthly, people=1)
 
 
 def stage_flow_rebuild() -> None:
-    """Recount the whole aggregate from the stage history (after bulk loads)."""
+    """Recount the whole aggregates (by days in stage, and per month) from the stage history, after bulk loads."""
     rows = (
         StageTransition.objects.order_by()
         .annotate(days=F("seconds_in_previous") / 86400)
         .values_list("chain_id", "from_stage", "to_stage", "reason", "days")
+        .annotate(n=Count("*"))
+    )
+    monthly = (
+        StageTransition.objects.order_by()
+        .annotate(month=TruncMonth("at", output_field=DateField()))
+        .values_list("chain_id", "month", "to_stage")
         .annotate(n=Count("*"))
     )
     with transaction.atomic():
@@ -95,6 +114,11 @@ def stage_flow_rebuild() -> None:
                 StageFlow(chain_id=chain_id, from_stage=f, to_stage=t, reason=r, days=d, people=n)
                 for chain_id, f, t, r, d, n in rows
             ),
+            batch_size=2000,
+        )
+        StageFlowMonth.objects.all().delete()
+        StageFlowMonth.objects.bulk_create(
+            (StageFlowMonth(chain_id=chain_id, month=m, to_stage=t, people=n) for chain_id, m, t, n in monthly),
             batch_size=2000,
         )
 
@@ -151,6 +175,7 @@ def candidate_register(
     work_processes: Iterable[WorkProcess] = (),
     consent_purpose: str = "",
     consent_partners: Iterable[Organisation] = (),
+    consent_level: str = ConsentLevel.FULL,
 ) -> Candidate:
     """Register a candidate in ``chain`` (stage aanmelding), with their consent when given at intake."""
     if not Chain.objects.filter(pk=chain.pk).filter(permissions.registering_chains_filter(actor)).exists():
@@ -182,7 +207,9 @@ def candidate_register(
         if work_processes:
             alignment_set(actor=actor, obj=candidate, work_processes=work_processes)
         if partners:
-            _consent_create(actor=actor, candidate=candidate, purpose=consent_purpose, partners=partners)
+            _consent_create(
+                actor=actor, candidate=candidate, purpose=consent_purpose, partners=partners, level=consent_level
+            )
     return candidate
 
 
@@ -266,20 +293,34 @@ def candidate_move(
 # Consent --------------------------------------------------------------------------
 
 
-def _consent_create(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: list[Organisation]) -> Consent:
+def _consent_create(
+    *, actor: AnyUser, candidate: Candidate, purpose: str, partners: list[Organisation], level: str
+) -> Consent:
+    if level not in ConsentLevel.values:
+        raise ValidationError({"level": _("Choose what the partners may see.")})
     chain_partners = set(
         Organisation.objects.filter(chain_steps__chain_id=candidate.chain_id).values_list("pk", flat=True)
     )
     if any(partner.pk not in chain_partners for partner in partners):
         raise ValidationError({"partners": _("Consent can only name partners of this chain.")})
     consent = Consent.objects.create(candidate=candidate, purpose=purpose.strip(), recorded_by_id=actor.pk)
-    ConsentGrant.objects.bulk_create(ConsentGrant(consent=consent, organisation=partner) for partner in partners)
-    _audit(actor, "pathways.consent_give", candidate, partners=sorted(p.pk for p in partners))
+    ConsentGrant.objects.bulk_create(
+        ConsentGrant(consent=consent, organisation=partner, level=level) for partner in partners
+    )
+    _audit(actor, "pathways.consent_give", candidate, partners=sorted(p.pk for p in partners), level=level)
     return consent
 
 
-def consent_give(*, actor: AnyUser, candidate: Candidate, purpose: str, partners: Iterable[Organisation]) -> Consent:
-    """Record the candidate's consent to share their file with ``partners`` for ``purpose``."""
+def consent_give(
+    *,
+    actor: AnyUser,
+    candidate: Candidate,
+    purpose: str,
+    partners: Iterable[Organisation],
+    level: str = ConsentLevel.FULL,
+) -> Consent:
+    """Record the candidate's consent to share their file with ``partners`` for ``purpose``: the whole file,
+    or (``basis``) only their name, stage and contact details."""
     _require_edit(actor, candidate)
     partners = list(partners)
     if not purpose.strip():
@@ -287,7 +328,7 @@ def consent_give(*, actor: AnyUser, candidate: Candidate, purpose: str, partners
     if not partners:
         raise ValidationError({"partners": _("Choose at least one partner.")})
     with transaction.atomic():
-        return _consent_create(actor=actor, candidate=candidate, purpose=purpose, partners=partners)
+        return _consent_create(actor=actor, candidate=candidate, purpose=purpose, partners=partners, level=level)
 
 
 def consent_withdraw(*, actor: AnyUser, consent: Consent) -> Consent:
@@ -306,8 +347,14 @@ def consent_withdraw(*, actor: AnyUser, consent: Consent) -> Consent:
 # Orientation and coaching ---------------------------------------------------------
 
 
+def _require_add_records(actor: AnyUser, candidate: Candidate) -> None:
+    if not permissions.can_add_records(actor, candidate):
+        raise PermissionDenied
+
+
 def orientation_add(*, actor: AnyUser, candidate: Candidate, data: dict[str, Any]) -> OrientationActivity:
-    _require_edit(actor, candidate)
+    """Record an orientation activity: by the coach, the coordinator, or a partner under a full consent."""
+    _require_add_records(actor, candidate)
     with transaction.atomic():
         activity = OrientationActivity(candidate=candidate, **data)
         activity.full_clean(exclude=["candidate"])
@@ -317,7 +364,8 @@ def orientation_add(*, actor: AnyUser, candidate: Candidate, data: dict[str, Any
 
 
 def contact_add(*, actor: AnyUser, candidate: Candidate, date: datetime.date, summary: str) -> ContactMoment:
-    _require_edit(actor, candidate)
+    """Record a contact moment: by the coach, the coordinator, or a partner under a full consent."""
+    _require_add_records(actor, candidate)
     with transaction.atomic():
         contact = ContactMoment.objects.create(candidate=candidate, coach_id=actor.pk, date=date, summary=summary)
         _audit(actor, "pathways.contact_add", candidate)
@@ -431,6 +479,74 @@ def checkpoint_record(
     return checkpoint
 
 
+# How many days before a checkpoint falls due its reminder goes out.
+REMINDER_DAYS_AHEAD = 14
+
+
+def _reminder_mail(items: list[selectors.CheckpointDue], today: datetime.date) -> tuple[str, str]:
+    """Subject and body of one reminder. It names candidates by reference only: the rest is behind a login."""
+    lines = []
+    for item in items:
+        line = _("- %(ref)s (%(chain)s): the %(month)s-month checkpoint, due on %(date)s") % {
+            "ref": item.candidate.reference,
+            "chain": item.candidate.chain.name,
+            "month": item.month,
+            "date": item.due.strftime("%d-%m-%Y"),
+        }
+        if item.due < today:
+            line += " " + _("(overdue)")
+        lines.append(f"{line}\n  {settings.SITE_URL}{item.candidate.get_absolute_url()}")
+    subject = _("Aftercare: %(count)s checkpoint(s) to record") % {"count": len(items)}
+    body = "\n\n".join(
+        [
+            _("These aftercare checkpoints are due soon or overdue. Record them on the candidate's page."),
+            "\n".join(lines),
+        ]
+    )
+    return subject, body
+
+
+def aftercare_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind coaches once of each aftercare checkpoint that falls due within two weeks or is overdue.
+
+    A candidate without a coach is the chain coordinators' to follow up. Each recipient gets one e-mail,
+    written in its own transaction with the record that it was sent, so a failed mail is retried on the
+    next run and a sent one is not repeated. Returns the number of e-mails sent.
+    """
+    today = today or timezone.localdate()
+    due = selectors.aftercare_due(until=today + datetime.timedelta(days=REMINDER_DAYS_AHEAD))
+    sent_before = set(
+        AftercareReminder.objects.filter(placement_id__in={item.placement.pk for item in due}).values_list(
+            "placement_id", "month"
+        )
+    )
+    pending = [item for item in due if (item.placement.pk, item.month) not in sent_before]
+    coordinators = selectors.coordinator_emails(chain_ids={item.candidate.chain_id for item in pending})
+    by_recipient: dict[str, list[selectors.CheckpointDue]] = {}
+    for item in pending:
+        coach = item.candidate.coach
+        recipients = [coach.email] if coach is not None and coach.email else []
+        recipients = recipients or coordinators.get(item.candidate.chain_id, [])
+        for email in recipients:
+            by_recipient.setdefault(email, []).append(item)
+    now = timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        for email, items in sorted(by_recipient.items()):
+            subject, body = _reminder_mail(items, today)
+            with transaction.atomic():
+                AftercareReminder.objects.bulk_create(
+                    [AftercareReminder(placement=item.placement, month=item.month, sent_at=now) for item in items],
+                    ignore_conflicts=True,
+                )
+                audit_log_write(
+                    actor=None,
+                    action="pathways.aftercare_reminder",
+                    details={"candidates": sorted({item.candidate.pk for item in items})},
+                )
+                send_mail(subject, body, None, [email])
+    return len(by_recipient)
+
+
 # Access to personal data ----------------------------------------------------------
 
 
@@ -449,8 +565,9 @@ def candidate_list_view_record(*, actor: AnyUser, candidates: list[Candidate], w
         )
 
 
-def candidate_export(*, actor: AnyUser, candidate: Candidate) -> dict[str, Any]:
-    """All data held about the candidate (AVG art. 15), as a JSON-ready dict. Audited."""
+def candidate_export(*, actor: AnyUser, candidate: Candidate, form: str = "json") -> dict[str, Any]:
+    """All data held about the candidate (AVG art. 15), as a JSON-ready dict. Audited with the ``form`` it
+    is handed over in (json, pdf, print)."""
     if permissions.candidate_access(actor, candidate) != permissions.Access.FULL:
         raise PermissionDenied
     alignments = alignments_of(obj=candidate)
@@ -519,7 +636,7 @@ def candidate_export(*, actor: AnyUser, candidate: Candidate) -> dict[str, Any]:
             for p in candidate.placements.select_related("learning_place__organisation")
         ],
     }
-    _audit(actor, "pathways.candidate_export", candidate)
+    _audit(actor, "pathways.candidate_export", candidate, form=form)
     return data
 
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("kandidaten/<int:pk>/actiepunt/<int:point_pk>/gedaan/", views.action_done, name="action_done"),
     path("kandidaten/<int:pk>/plaatsen/", views.placement_create, name="placement_create"),
     path("kandidaten/<int:pk>/export.json", views.candidate_export, name="candidate_export"),
+    path("kandidaten/<int:pk>/export.pdf", views.candidate_export_pdf, name="candidate_export_pdf"),
     path("kandidaten/<int:pk>/overzicht/", views.candidate_export_print, name="candidate_export_print"),
     path("kandidaten/<int:pk>/wissen/", views.candidate_erase, name="candidate_erase"),
     path("kandidaten/<int:pk>/inzage/", views.access_log, name="access_log"),

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +19,7 @@ from wattwijs.core.models import Region
 from wattwijs.core.pagination import paginate
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework.models import WorkProcess
-from wattwijs.pathways import permissions, selectors, services
+from wattwijs.pathways import exports, permissions, selectors, services
 from wattwijs.pathways.forms import (
     ActionPointForm,
     CandidateFilterForm,
@@ -102,7 +103,11 @@ def board(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "total": sum(column.count for column in columns),
             "long_days": selectors.LONG_IN_STAGE_DAYS,
-            "reasons": DropoutReason.choices,
+            # The same options on every card: rendered once rather than once per card.
+            "reason_options": format_html_join(
+                "", '<option value="{}">{}</option>', ((value, str(label)) for value, label in DropoutReason.choices)
+            ),
+            "next_path": request.get_full_path(),
         },
     )
 
@@ -155,6 +160,7 @@ def candidate_create(request: HttpRequest) -> HttpResponse:
                 work_processes=data["competences"],
                 consent_purpose=data["consent_purpose"] if data["consent_given"] else "",
                 consent_partners=data["consent_partners"] if data["consent_given"] else [],
+                consent_level=data["consent_level"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -171,23 +177,26 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     services.candidate_view_record(actor=request.user, candidate=candidate)
     file = selectors.candidate_file(candidate=candidate, access=access)
     can_edit = access == Access.FULL and permissions.can_edit_candidate(request.user, candidate)
+    can_add_records = access == Access.FULL and (can_edit or permissions.can_add_records(request.user, candidate))
     can_coordinate = permissions.can_coordinate(request.user, candidate.chain)
     context: dict[str, Any] = {
         "file": file,
         "candidate": candidate,
         "can_edit": can_edit,
+        "can_add_records": can_add_records,
         "can_coordinate": can_coordinate,
     }
+    if can_add_records:
+        context["orientation_form"] = OrientationForm(
+            prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain])
+        )
+        context["contact_form"] = ContactForm(prefix="contact")
     if can_edit:
         context["move_form"] = MoveForm(initial={"version": candidate.version})
         context["next_stages"] = services.allowed_next_stages(candidate.stage)
         context["consent_form"] = ConsentForm(
             prefix="consent", partners=selectors.chain_partners(chains=[candidate.chain])
         )
-        context["orientation_form"] = OrientationForm(
-            prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain])
-        )
-        context["contact_form"] = ContactForm(prefix="contact")
         context["action_form"] = ActionPointForm(prefix="action")
         for placement in file.placements:
             placement.checkpoint_form = CheckpointForm(prefix=f"checkpoint-{placement.pk}")  # type: ignore[attr-defined]
@@ -303,7 +312,11 @@ def consent_give(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         candidate,
         lambda: services.consent_give(
-            actor=request.user, candidate=candidate, purpose=data["purpose"], partners=data["partners"]
+            actor=request.user,
+            candidate=candidate,
+            purpose=data["purpose"],
+            partners=data["partners"],
+            level=data["level"],
         ),
         _("The consent has been recorded."),
     )
@@ -331,7 +344,7 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
 @login_required
 @require_POST
 def orientation_add(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
+    candidate = selectors.candidate_get_for_records(user=request.user, pk=pk)
     form = OrientationForm(request.POST, prefix="orientation", hosts=selectors.chain_partners(chains=[candidate.chain]))
     if not form.is_valid():
         return _form_error(request, candidate, form)
@@ -346,7 +359,7 @@ def orientation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = selectors.candidate_get_editable(user=request.user, pk=pk)
+    candidate = selectors.candidate_get_for_records(user=request.user, pk=pk)
     form = ContactForm(request.POST, prefix="contact")
     if not form.is_valid():
         return _form_error(request, candidate, form)
@@ -448,10 +461,20 @@ def candidate_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
+def candidate_export_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
+    data = services.candidate_export(actor=request.user, candidate=candidate, form="pdf")
+    response = HttpResponse(exports.candidate_export_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{candidate.reference}.pdf"'
+    return response
+
+
+@login_required
+@require_GET
 def candidate_export_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The same export as a page to print or save as PDF from the browser."""
     candidate, _access = selectors.candidate_get(user=request.user, pk=pk)
-    data = services.candidate_export(actor=request.user, candidate=candidate)
+    data = services.candidate_export(actor=request.user, candidate=candidate, form="print")
     sections = {
         key: value for key, value in data.items() if isinstance(value, list) and value and isinstance(value[0], dict)
     }
@@ -533,6 +556,7 @@ def dashboard(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "chain": chain,
             "region": region,
             "data": data,
+            "over_time": selectors.dashboard_over_time(chain=chain, region=region),
             "chains": selectors.chain_list(),
             "regions": Region.objects.filter(chains__isnull=False).distinct().order_by("name"),
             "suppress_below": selectors.SUPPRESS_BELOW,
@@ -564,4 +588,8 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(["sustainable", f"{month}m", "checked", cell(checked)])
         writer.writerow(["sustainable", f"{month}m", "working", cell(working)])
         writer.writerow(["sustainable", f"{month}m", "percent", "" if percent is None else percent])
+    over_time = selectors.dashboard_over_time(chain=chain, region=region)
+    for month_row in over_time.months:
+        for (stage, _label), n in zip(over_time.stages, month_row.counts, strict=True):
+            writer.writerow(["per_month", month_row.month.strftime("%Y-%m"), stage, cell(n)])
     return response

@@ -121,3 +121,55 @@ def test_it_lets_only_chain_partners_register(pw):
     assert permissions.can_register(pw.bob) and permissions.can_register(pw.carla)
     assert not permissions.can_register(pw.charlie)
     assert not permissions.can_register(pw.mo)
+
+
+@pytest.fixture
+def in_intake(pw):
+    """A candidate in stage intake (ROC Test's step) without a coach, with full consent for ROC Test."""
+    candidate = CandidateFactory(chain=pw.chain, coach=None, stage="intake")
+    consent_for(candidate, pw.world.roc)
+    return candidate
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("alice", True),  # admin of the partner in the candidate's step, named in the consent
+        ("bob", True),  # coach at that partner, not the candidate's coach
+        ("carla", True),  # chain coordinator
+        ("admin", True),
+        ("uwe", False),  # a partner not in the candidate's step
+        ("mo", False),  # mentor
+        ("dave", False),  # coordinator of another chain
+        ("charlie", False),  # no part in the chain
+    ],
+)
+def test_it_lets_partners_under_consent_add_records(pw, in_intake, user, expected):
+    person = pw.world.alice if user == "alice" else getattr(pw, user)
+    assert permissions.can_add_records(person, in_intake) is expected
+
+
+def test_a_partner_adding_records_still_cannot_edit_the_file(pw, in_intake):
+    assert not permissions.can_edit_candidate(pw.world.alice, in_intake)
+
+
+def test_it_does_not_let_a_partner_add_records_under_a_basic_consent(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=None, stage="intake")
+    consent_for(candidate, pw.world.roc, level="basis")
+    assert permissions.candidate_access(pw.world.alice, candidate) == Access.BASIC
+    assert not permissions.can_add_records(pw.world.alice, candidate)
+
+
+def test_it_stops_a_partner_adding_records_once_the_consent_is_withdrawn(pw, in_intake):
+    in_intake.consents.update(withdrawn_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+    assert not permissions.can_add_records(pw.world.alice, in_intake)
+
+
+def test_it_stops_a_partner_adding_records_once_the_candidate_leaves_its_step(pw, in_intake):
+    Candidate.objects.filter(pk=in_intake.pk).update(stage="orientatie")
+    assert not permissions.can_add_records(pw.world.alice, in_intake)
+
+
+def test_it_does_not_let_a_partners_viewer_add_records(pw, registered):
+    assert permissions.candidate_access(pw.uwe, registered) == Access.FULL
+    assert not permissions.can_add_records(pw.uwe, registered)

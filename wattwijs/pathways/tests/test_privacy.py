@@ -136,6 +136,46 @@ def test_the_export_view_answers_json(client, pw):
     assert response["Content-Type"].startswith("application/json") and response.json()["last_name"] == "Piekstra"
 
 
+def pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    # Lines wrap where the layout needs: compare the words, not the line breaks.
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).split())
+
+
+def test_the_pdf_export_holds_the_candidates_data(client, pw):
+    candidate = full_history(pw)
+    client.force_login(pw.bob)
+    response = client.get(f"/transitiehuis/kandidaten/{candidate.pk}/export.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    for needle in NEEDLES + ("Zwaantje blij", "Piekstra belt terug", "Zwaantje cv sturen", "UWV Test"):
+        assert needle in text
+
+
+def test_the_pdf_export_shows_labels_instead_of_codes(client, pw):
+    candidate = full_history(pw)
+    client.force_login(pw.bob)
+    text = pdf_text(client.get(f"/transitiehuis/kandidaten/{candidate.pk}/export.pdf").content)
+    assert "Aangemeld via" in text and "Gemeente" in text and "Meeloopdag" in text
+
+
+def test_the_pdf_export_is_audited(client, pw):
+    candidate = full_history(pw)
+    client.force_login(pw.bob)
+    client.get(f"/transitiehuis/kandidaten/{candidate.pk}/export.pdf")
+    entry = AuditEntry.objects.get(action="pathways.candidate_export", actor=pw.bob)
+    assert entry.details == {"form": "pdf"} and entry.object_id == str(candidate.pk)
+
+
+def test_a_mentor_cannot_export_a_pdf(client, pw):
+    candidate = full_history(pw)
+    client.force_login(pw.mo)
+    response = client.get(f"/transitiehuis/kandidaten/{candidate.pk}/export.pdf")
+    assert response.status_code == 403
+    assert not AuditEntry.objects.filter(action="pathways.candidate_export").exists()
+
+
 def test_a_mentor_cannot_export(client, pw):
     candidate = full_history(pw)
     client.force_login(pw.mo)

@@ -256,3 +256,139 @@ def test_a_partner_cannot_mark_an_action_point_done(client, pw):
     assert client.post(f"/transitiehuis/kandidaten/{candidate.pk}/actiepunt/{point.pk}/gedaan/").status_code == 403
     point.refresh_from_db()
     assert point.done_at is None
+
+
+def test_the_board_counts_a_whole_stage_and_shows_its_longest_waiting(client, pw):
+    now = timezone.now()
+    waiting = [
+        CandidateFactory(chain=pw.chain, stage="intake", stage_entered_at=now - datetime.timedelta(days=days))
+        for days in range(30)
+    ]
+    client.force_login(pw.carla)
+    intake = next(c for c in client.get("/transitiehuis/ketens/midden/bord/").context["columns"] if c.stage == "intake")
+    assert intake.count == 30
+    assert [card.pk for card in intake.cards] == [c.pk for c in reversed(waiting)][:25]
+
+
+def test_the_board_counts_only_what_a_coach_may_see(client, pw):
+    for _ in range(3):
+        CandidateFactory(chain=pw.chain, stage="intake", coach=pw.bob)
+    CandidateFactory(chain=pw.chain, stage="intake")
+    client.force_login(pw.bob)
+    columns = client.get("/transitiehuis/ketens/midden/bord/").context["columns"]
+    intake = next(column for column in columns if column.stage == "intake")
+    assert intake.count == 3 and len(intake.cards) == 3
+
+
+def partner_candidate(pw, level="volledig"):
+    """A candidate in ROC Test's step (intake), coached by nobody at ROC Test, shared with ROC Test."""
+    candidate = CandidateFactory(chain=pw.chain, coach=None, stage="intake")
+    consent_for(candidate, pw.world.roc, level=level)
+    return candidate
+
+
+def test_a_partner_under_consent_adds_an_orientation_activity(client, pw):
+    candidate = partner_candidate(pw)
+    client.force_login(pw.world.alice)
+    response = client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/orientatie/",
+        {
+            "orientation-kind": "meeloopdag",
+            "orientation-date": "2026-02-01",
+            "orientation-host": pw.world.roc.pk,
+            "orientation-outcome": "positief",
+        },
+    )
+    assert response.status_code == 302
+    assert candidate.orientation_activities.get().host == pw.world.roc
+    assert AuditEntry.objects.filter(action="pathways.orientation_add", actor=pw.world.alice).exists()
+
+
+def test_a_partner_under_consent_adds_a_contact_moment(client, pw):
+    candidate = partner_candidate(pw)
+    client.force_login(pw.world.alice)
+    client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/contact/",
+        {"contact-date": "2026-02-02", "contact-summary": "Intakegesprek op school"},
+    )
+    contact = candidate.contact_moments.get()
+    assert contact.coach == pw.world.alice and contact.summary == "Intakegesprek op school"
+
+
+def test_a_partner_under_consent_sees_the_forms_to_add_records(client, pw):
+    candidate = partner_candidate(pw)
+    client.force_login(pw.world.alice)
+    body = client.get(candidate.get_absolute_url()).content.decode()
+    assert f"/kandidaten/{candidate.pk}/orientatie/" in body and f"/kandidaten/{candidate.pk}/contact/" in body
+    assert f"/kandidaten/{candidate.pk}/bewerken/" not in body
+
+
+def test_a_partner_under_a_basic_consent_cannot_add_a_contact_moment(client, pw):
+    candidate = partner_candidate(pw, level="basis")
+    client.force_login(pw.world.alice)
+    response = client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/contact/",
+        {"contact-date": "2026-02-02", "contact-summary": "Gebeld"},
+    )
+    assert response.status_code == 403 and not candidate.contact_moments.exists()
+
+
+def test_a_partner_outside_the_candidates_step_cannot_add_an_orientation_activity(client, pw):
+    candidate = partner_candidate(pw)
+    Candidate.objects.filter(pk=candidate.pk).update(stage="matching")
+    client.force_login(pw.world.alice)
+    response = client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/orientatie/",
+        {"orientation-kind": "workshop", "orientation-date": "2026-02-01", "orientation-outcome": "positief"},
+    )
+    assert response.status_code == 403 and not candidate.orientation_activities.exists()
+
+
+def test_a_partner_under_consent_cannot_add_an_action_point(client, pw):
+    candidate = partner_candidate(pw)
+    client.force_login(pw.world.alice)
+    response = client.post(f"/transitiehuis/kandidaten/{candidate.pk}/actiepunt/", {"action-description": "Bellen"})
+    assert response.status_code == 403 and not candidate.action_points.exists()
+
+
+def test_the_consent_form_records_a_basic_consent(client, pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    client.force_login(pw.bob)
+    client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/toestemming/",
+        {"consent-purpose": "Begeleiding naar werk", "consent-partners": [pw.uwv.pk], "consent-level": "basis"},
+    )
+    grant = candidate.consents.get().grants.get()
+    assert grant.organisation == pw.uwv and grant.level == "basis"
+
+
+def test_the_consent_form_refuses_an_unknown_level_in_dutch(client, pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    client.force_login(pw.bob)
+    response = client.post(
+        f"/transitiehuis/kandidaten/{candidate.pk}/toestemming/",
+        {"consent-purpose": "Begeleiding naar werk", "consent-partners": [pw.uwv.pk], "consent-level": "alles"},
+        follow=True,
+    )
+    assert "Selecteer een geldige keuze" in response.content.decode() and not candidate.consents.exists()
+
+
+def test_the_intake_form_records_a_basic_consent(client, pw):
+    client.force_login(pw.bob)
+    client.post(
+        "/transitiehuis/kandidaten/nieuw/",
+        {
+            "chain": pw.chain.pk,
+            "first_name": "Jan",
+            "last_name": "Fictief",
+            "postcode": "3581",
+            "region": region().pk,
+            "referral_source": "zelf",
+            "competence_source": "zelf",
+            "consent_given": "on",
+            "consent_purpose": "Begeleiding naar werk",
+            "consent_partners": [pw.uwv.pk],
+            "consent_level": "basis",
+        },
+    )
+    assert Candidate.objects.get().consents.get().grants.get().level == "basis"

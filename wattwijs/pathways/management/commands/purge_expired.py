@@ -9,7 +9,7 @@ class Command(BaseCommand):
     help = (
         "Remove the personal data of Transitiehuis candidates whose route ended longer ago than the retention "
         "period (PATHWAYS_RETENTION_MONTHS, default 24). Anonymous figures for the dashboard stay. "
-        "Run it daily, e.g. from cron."
+        "It runs daily through the task queue (see enqueue_due_tasks); this command runs it at once."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
