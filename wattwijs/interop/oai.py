@@ -416,7 +416,11 @@ def _list(arguments: dict[str, str], context: Context, *, with_metadata: bool) -
         state = _first_list_state(arguments)
     metadata_format = FORMATS[state.prefix]
     records, more = selectors.record_page(
-        record_filter=state.record_filter, bound=state.bound, after=state.after, size=settings.OAI_PAGE_SIZE
+        record_filter=state.record_filter,
+        bound=state.bound,
+        after=state.after,
+        size=settings.OAI_PAGE_SIZE,
+        metadata=with_metadata,
     )
     if not records:
         raise OaiError("noRecordsMatch", "No records match the request.")

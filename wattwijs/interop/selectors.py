@@ -53,10 +53,10 @@ def _records() -> QuerySet[Resource]:
     ).annotate(datestamp=F("current__modified_at"))
 
 
-def _with_details(records: QuerySet[Resource]) -> QuerySet[Resource]:
-    return records.select_related("current", "publisher").prefetch_related(
-        "current__themes", "current__authors", "current__files"
-    )
+def _with_details(records: QuerySet[Resource], *, metadata: bool = True) -> QuerySet[Resource]:
+    # A header needs the themes and publisher for its sets; metadata also needs authors and files.
+    records = records.select_related("current", "publisher").prefetch_related("current__themes")
+    return records.prefetch_related("current__authors", "current__files") if metadata else records
 
 
 def _in_set(records: QuerySet[Resource], set_spec: str) -> QuerySet[Resource]:
@@ -92,15 +92,15 @@ def record_count(*, record_filter: RecordFilter, bound: datetime) -> int:
 
 
 def record_page(
-    *, record_filter: RecordFilter, bound: datetime, after: Position | None, size: int
+    *, record_filter: RecordFilter, bound: datetime, after: Position | None, size: int, metadata: bool = True
 ) -> tuple[list[Resource], bool]:
-    """Up to ``size`` records following ``after``, with their metadata, and whether more follow."""
+    """Up to ``size`` records following ``after`` (with what their metadata needs), and whether more follow."""
     records = record_list_query(record_filter=record_filter, bound=bound)
     if after is not None:
         records = records.filter(
             Q(current__modified_at__gt=after.datestamp) | Q(current__modified_at=after.datestamp, pk__gt=after.pk)
         )
-    page = list(_with_details(records)[: size + 1])
+    page = list(_with_details(records, metadata=metadata)[: size + 1])
     return page[:size], len(page) > size
 
 
