@@ -9,15 +9,18 @@ restrictions, and the educational level as an OBK classification. Vocabulary sou
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from copy import deepcopy
+from functools import cache
 
 from django.conf import settings
+from django.utils.translation import get_language
 from lxml import etree
 
 from wattwijs.interop.dates import format_datestamp
 from wattwijs.interop.namespaces import XML_LANG, XSI_SCHEMA_LOCATION, XSI_URI
+from wattwijs.interop.selectors import Metadata
 from wattwijs.library import licences, vocabularies
-from wattwijs.library.models import Resource, ResourceVersion
 
 NAMESPACE = "http://www.imsglobal.org/xsd/imsmd_v1p2"
 SCHEMA = "http://www.imsglobal.org/xsd/imsmd_v1p2p4.xsd"
@@ -32,8 +35,25 @@ GENERAL_LEVEL_LABEL = "MBO"
 WEB_PAGE_FORMAT = "text/html"
 
 
+def _tag(name: str) -> str:
+    return f"{{{NAMESPACE}}}{name}"
+
+
+LOM, GENERAL, CATALOGENTRY, CATALOG, ENTRY, LANGSTRING = map(
+    _tag, ("lom", "general", "catalogentry", "catalog", "entry", "langstring")
+)
+TITLE, LANGUAGE, DESCRIPTION, KEYWORD, LIFECYCLE, VERSION = map(
+    _tag, ("title", "language", "description", "keyword", "lifecycle", "version")
+)
+CONTRIBUTE, CENTITY, VCARD, DATE, DATETIME, TECHNICAL, FORMAT, LOCATION, EDUCATIONAL = map(
+    _tag, ("contribute", "centity", "vcard", "date", "datetime", "technical", "format", "location", "educational")
+)
+TYPICALLEARNINGTIME = _tag("typicallearningtime")
+_SUB = etree.SubElement
+
+
 def _element(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:
-    child = etree.SubElement(parent, f"{{{NAMESPACE}}}{name}")
+    child = _SUB(parent, _tag(name))
     if text is not None:
         child.text = text
     return child
@@ -53,6 +73,81 @@ def _vocabulary(parent: etree._Element, name: str, source: str, value: str) -> e
     return wrapper
 
 
+def _fragment(build: Callable[[etree._Element], object]) -> etree._Element:
+    """The one child ``build`` adds to a scratch ``<lom>``: a piece that many records share, to copy."""
+    holder = etree.Element(LOM, nsmap={None: NAMESPACE})  # type: ignore[dict-item]
+    build(holder)
+    return holder[0]
+
+
+# Pieces that depend on a few values only are built once per value and copied into each record: copying a
+# built subtree is much cheaper than building it element by element.
+
+
+@cache
+def _aggregation_level(level: int) -> etree._Element:
+    return _fragment(lambda lom: _vocabulary(lom, "aggregationlevel", LOM_VOCABULARY, str(level)))
+
+
+@cache
+def _role(role: str) -> etree._Element:
+    return _fragment(lambda lom: _vocabulary(lom, "role", LOM_VOCABULARY, role))
+
+
+@cache
+def _metametadata() -> etree._Element:
+    def build(lom: etree._Element) -> None:
+        metametadata = _element(lom, "metametadata")
+        for scheme in METADATA_SCHEMES:
+            _element(metametadata, "metadatascheme", scheme)
+        _element(metametadata, "language", "nl")
+
+    return _fragment(build)
+
+
+@cache
+def _learning_resource_type(kind: str) -> etree._Element:
+    source = vocabularies.source("learning_resource_type")
+    return _fragment(lambda lom: _vocabulary(lom, "learningresourcetype", source, kind))
+
+
+@cache
+def _intended_end_user_role(role: str) -> etree._Element:
+    source = vocabularies.source("intended_end_user_role")
+    return _fragment(lambda lom: _vocabulary(lom, "intendedenduserrole", source, role))
+
+
+@cache
+def _rights(cost: bool, licence_code: str, language: str | None) -> etree._Element:
+    # A licence without a deed is described by its name, in the language of the request.
+    def build(lom: etree._Element) -> None:
+        rights = _element(lom, "rights")
+        _vocabulary(rights, "cost", vocabularies.source("cost"), "yes" if cost else "no")
+        source = vocabularies.source("copyright_and_other_restrictions")
+        _vocabulary(rights, "copyrightandotherrestrictions", source, licence_code)
+        licence = licences.LICENCES.get(licence_code)
+        if licence is not None:
+            _langstring(rights, "description", licence.url or str(licence.short_name), NO_LANGUAGE)
+
+    return _fragment(build)
+
+
+@cache
+def _classification(levels: tuple[str, ...]) -> etree._Element:
+    def build(lom: etree._Element) -> None:
+        labels = vocabularies.levels()
+        classification = _element(lom, "classification")
+        _vocabulary(classification, "purpose", LOM_VOCABULARY, EDUCATIONAL_LEVEL_PURPOSE)
+        for level in levels:
+            taxonpath = _element(classification, "taxonpath")
+            _langstring(taxonpath, "source", vocabularies.source("educational_level"), NO_LANGUAGE)
+            taxon = _element(taxonpath, "taxon")
+            _element(taxon, "id", level)
+            _langstring(taxon, "entry", labels.get(level, level), "nl")
+
+    return _fragment(build)
+
+
 def _vcard_text(value: str) -> str:
     """A vCard text value with its special characters escaped (RFC 6350, section 3.4)."""
     return (
@@ -68,100 +163,79 @@ def vcard(*, name: str, organisation: str = "") -> str:
     return "\n".join(lines)
 
 
-def _contribute(lifecycle: etree._Element, *, role: str, card: str, date: datetime) -> None:
-    contribute = _element(lifecycle, "contribute")
-    _vocabulary(contribute, "role", LOM_VOCABULARY, role)
-    centity = _element(contribute, "centity")
-    _element(centity, "vcard", card)
-    _element(_element(contribute, "date"), "datetime", format_datestamp(date))
+def _langstrings(parent: etree._Element, tag: str, text: str, language: str) -> None:
+    _SUB(_SUB(parent, tag), LANGSTRING, {XML_LANG: language}).text = text
 
 
-def keywords(version: ResourceVersion) -> list[str]:
-    """The keywords of a version; NL-LOM needs at least one, so without any its theme names stand in."""
-    words = [str(word) for word in version.keywords if str(word).strip()]
-    return words or [theme.name_nl for theme in version.themes.all()] or [version.title]
+def _contribute(lifecycle: etree._Element, *, role: str, card: str, date: str) -> None:
+    contribute = _SUB(lifecycle, CONTRIBUTE)
+    contribute.append(deepcopy(_role(role)))
+    _SUB(_SUB(contribute, CENTITY), VCARD).text = card
+    _SUB(_SUB(contribute, DATE), DATETIME).text = date
 
 
-def educational_levels(version: ResourceVersion) -> list[str]:
-    """The OBK levels of a version; NL-LOM needs one, and all material on WattWijs is at least for the mbo."""
-    if version.educational_levels:
-        return [str(level) for level in version.educational_levels]
+def keywords(metadata: Metadata) -> list[str]:
+    """The keywords of a record; NL-LOM needs at least one, so without any its theme names stand in."""
+    words = [str(word) for word in metadata.keywords if str(word).strip()]
+    return words or metadata.themes or [metadata.title]
+
+
+def educational_levels(metadata: Metadata) -> list[str]:
+    """The OBK levels of a record; NL-LOM needs one, and all material on WattWijs is at least for the mbo."""
+    if metadata.levels:
+        return [str(level) for level in metadata.levels]
     return [uuid for uuid, label in vocabularies.levels().items() if label == GENERAL_LEVEL_LABEL]
 
 
-def formats(version: ResourceVersion) -> list[str]:
-    types = list(dict.fromkeys(file.mime_type for file in version.files.all()))
-    return types or [WEB_PAGE_FORMAT]
+def formats(metadata: Metadata) -> list[str]:
+    return list(dict.fromkeys(metadata.mime_types)) or [WEB_PAGE_FORMAT]
 
 
-def location(version: ResourceVersion, landing_url: str) -> str:
-    return version.location or landing_url
+def location(metadata: Metadata, landing_url: str) -> str:
+    return metadata.location or landing_url
 
 
-def build(record: Resource, version: ResourceVersion, *, oai_identifier: str, landing_url: str) -> etree._Element:
-    """The ``<lom>`` element of a published material (uses only prefetched relations)."""
-    language = version.language or NO_LANGUAGE
-    published = version.published_at or version.modified_at
-    lom = etree.Element(f"{{{NAMESPACE}}}lom", nsmap={None: NAMESPACE, "xsi": XSI_URI})  # type: ignore[dict-item]
+def build(metadata: Metadata, *, oai_identifier: str, landing_url: str) -> etree._Element:
+    """The ``<lom>`` element of a published material."""
+    language = metadata.language or NO_LANGUAGE
+    lom = etree.Element(LOM, nsmap={None: NAMESPACE, "xsi": XSI_URI})  # type: ignore[dict-item]
     lom.set(XSI_SCHEMA_LOCATION, f"{NAMESPACE} {SCHEMA}")
 
-    general = _element(lom, "general")
+    general = _SUB(lom, GENERAL)
     for catalog, entry in ((URI_CATALOG, landing_url), (settings.OAI_REPOSITORY_ID, oai_identifier)):
-        catalogentry = _element(general, "catalogentry")
-        _element(catalogentry, "catalog", catalog)
-        _langstring(catalogentry, "entry", entry, NO_LANGUAGE)
-    _langstring(general, "title", version.title, language)
-    _element(general, "language", version.language)
-    _langstring(general, "description", version.description, language)
-    for word in keywords(version):
-        _langstring(general, "keyword", word, language)
-    _vocabulary(general, "aggregationlevel", LOM_VOCABULARY, str(version.aggregation_level))
+        catalogentry = _SUB(general, CATALOGENTRY)
+        _SUB(catalogentry, CATALOG).text = catalog
+        _langstrings(catalogentry, ENTRY, entry, NO_LANGUAGE)
+    _langstrings(general, TITLE, metadata.title, language)
+    _SUB(general, LANGUAGE).text = metadata.language
+    _langstrings(general, DESCRIPTION, metadata.description, language)
+    for word in keywords(metadata):
+        _langstrings(general, KEYWORD, word, language)
+    general.append(deepcopy(_aggregation_level(metadata.aggregation_level)))
 
-    lifecycle = _element(lom, "lifecycle")
-    _element(lifecycle, "version", str(version.number))
-    _contribute(lifecycle, role="publisher", card=vcard(name=record.publisher.name), date=published)
-    for author in version.authors.all():
-        card = vcard(name=author.name, organisation=author.organisation)
-        _contribute(lifecycle, role="author", card=card, date=published)
+    lifecycle = _SUB(lom, LIFECYCLE)
+    _SUB(lifecycle, VERSION).text = str(metadata.number)
+    published = format_datestamp(metadata.published)
+    _contribute(lifecycle, role="publisher", card=vcard(name=metadata.publisher), date=published)
+    for name, organisation in metadata.authors:
+        _contribute(lifecycle, role="author", card=vcard(name=name, organisation=organisation), date=published)
 
-    metametadata = _element(lom, "metametadata")
-    for scheme in METADATA_SCHEMES:
-        _element(metametadata, "metadatascheme", scheme)
-    _element(metametadata, "language", "nl")
+    lom.append(deepcopy(_metametadata()))
 
-    technical = _element(lom, "technical")
-    for mime_type in formats(version):
-        _element(technical, "format", mime_type)
-    _element(technical, "location", location(version, landing_url))
+    technical = _SUB(lom, TECHNICAL)
+    for mime_type in formats(metadata):
+        _SUB(technical, FORMAT).text = mime_type
+    _SUB(technical, LOCATION).text = location(metadata, landing_url)
 
-    educational = _element(lom, "educational")
-    for kind in version.learning_resource_types:
-        _vocabulary(educational, "learningresourcetype", vocabularies.source("learning_resource_type"), kind)
+    educational = _SUB(lom, EDUCATIONAL)
+    for kind in metadata.learning_resource_types:
+        educational.append(deepcopy(_learning_resource_type(kind)))
     # NL-LOM needs an intended end-user role; material shared for teaching is meant for teachers first.
-    for role in version.intended_end_user_roles or ["teacher"]:
-        _vocabulary(educational, "intendedenduserrole", vocabularies.source("intended_end_user_role"), role)
-    if version.typical_learning_time:
-        _element(_element(educational, "typicallearningtime"), "datetime", f"PT{version.typical_learning_time}M")
+    for role in metadata.intended_end_user_roles or ["teacher"]:
+        educational.append(deepcopy(_intended_end_user_role(role)))
+    if metadata.typical_learning_time:
+        _SUB(_SUB(educational, TYPICALLEARNINGTIME), DATETIME).text = f"PT{metadata.typical_learning_time}M"
 
-    rights = _element(lom, "rights")
-    _vocabulary(rights, "cost", vocabularies.source("cost"), "yes" if version.cost else "no")
-    _vocabulary(
-        rights,
-        "copyrightandotherrestrictions",
-        vocabularies.source("copyright_and_other_restrictions"),
-        version.licence,
-    )
-    licence = licences.LICENCES.get(version.licence)
-    if licence is not None:
-        _langstring(rights, "description", licence.url or str(licence.short_name), NO_LANGUAGE)
-
-    labels = vocabularies.levels()
-    classification = _element(lom, "classification")
-    _vocabulary(classification, "purpose", LOM_VOCABULARY, EDUCATIONAL_LEVEL_PURPOSE)
-    for level in educational_levels(version):
-        taxonpath = _element(classification, "taxonpath")
-        _langstring(taxonpath, "source", vocabularies.source("educational_level"), NO_LANGUAGE)
-        taxon = _element(taxonpath, "taxon")
-        _element(taxon, "id", level)
-        _langstring(taxon, "entry", labels.get(level, level), "nl")
+    lom.append(deepcopy(_rights(metadata.cost, metadata.licence, get_language())))
+    lom.append(deepcopy(_classification(tuple(educational_levels(metadata)))))
     return lom

@@ -26,7 +26,6 @@ from lxml import etree
 from wattwijs.interop import dublincore, nllom, selectors
 from wattwijs.interop.dates import SECONDS_GRANULARITY, Datestamp, format_datestamp, parse_datestamp
 from wattwijs.interop.namespaces import XSI_SCHEMA_LOCATION, XSI_URI
-from wattwijs.library.models import Resource
 
 NAMESPACE = "http://www.openarchives.org/OAI/2.0/"
 SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
@@ -158,7 +157,7 @@ def oai_identifier(pk: int) -> str:
     return f"{_identifier_prefix()}{pk}"
 
 
-def _record_for(identifier: str) -> Resource:
+def _record_for(identifier: str) -> selectors.Record:
     prefix = _identifier_prefix()
     local = identifier[len(prefix) :] if identifier.startswith(prefix) else ""
     record = selectors.record_get(pk=int(local)) if re.fullmatch(r"[1-9][0-9]{0,17}", local) else None
@@ -271,27 +270,35 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None) -> etree._El
     return element
 
 
-def _header(record: Resource, *, deleted: bool) -> etree._Element:
-    header = _element("header", status="deleted") if deleted else _element("header")
-    _sub(header, "identifier", oai_identifier(record.pk))
-    _sub(header, "datestamp", format_datestamp(record.datestamp))  # type: ignore[attr-defined]
-    for spec in selectors.record_sets(record):
-        _sub(header, "setSpec", spec)
+HEADER, IDENTIFIER, DATESTAMP, SET_SPEC, RECORD, METADATA = map(
+    _q, ("header", "identifier", "datestamp", "setSpec", "record", "metadata")
+)
+_ROOT_NSMAP = {None: NAMESPACE}
+_DELETED = {"status": "deleted"}
+
+
+def _header(record: selectors.Record, parent: etree._Element | None = None) -> etree._Element:
+    attributes = _DELETED if record.deleted else None
+    if parent is None:
+        header = etree.Element(HEADER, attributes, nsmap=_ROOT_NSMAP)  # type: ignore[arg-type]
+    else:
+        header = etree.SubElement(parent, HEADER, attributes)
+    etree.SubElement(header, IDENTIFIER).text = oai_identifier(record.pk)
+    etree.SubElement(header, DATESTAMP).text = format_datestamp(record.datestamp)
+    for spec in record.sets:
+        etree.SubElement(header, SET_SPEC).text = spec
     return header
 
 
-def _record(record: Resource, metadata_format: MetadataFormat, context: Context) -> etree._Element:
-    deleted = selectors.is_deleted(record)
-    element = _element("record")
-    element.append(_header(record, deleted=deleted))
-    if not deleted and record.current is not None:
-        metadata = _sub(element, "metadata")
-        metadata.append(
+def _record(record: selectors.Record, metadata_format: MetadataFormat, context: Context) -> etree._Element:
+    element = etree.Element(RECORD, nsmap=_ROOT_NSMAP)  # type: ignore[arg-type]
+    _header(record, element)
+    if record.metadata is not None:
+        etree.SubElement(element, METADATA).append(
             metadata_format.build(
-                record,
-                record.current,
+                record.metadata,
                 oai_identifier=oai_identifier(record.pk),
-                landing_url=f"{context.site_url}{record.get_absolute_url()}",
+                landing_url=f"{context.site_url}{record.metadata.landing_path}",
             )
         )
     return element
@@ -335,7 +342,7 @@ def _list_metadata_formats(arguments: dict[str, str], context: Context) -> Body:
     if "identifier" in arguments:
         record = _record_for(arguments["identifier"])
         # A deleted record keeps only its header: it has no metadata left in any format.
-        if selectors.is_deleted(record):
+        if record.deleted:
             raise OaiError("noMetadataFormats", "The record has been deleted; no metadata is available for it.")
 
     def body(xf: Any) -> Iterator[None]:
@@ -431,7 +438,7 @@ def _list(arguments: dict[str, str], context: Context, *, with_metadata: bool) -
             prefix=state.prefix,
             record_filter=state.record_filter,
             bound=state.bound,
-            after=selectors.Position(last.datestamp, last.pk),  # type: ignore[attr-defined]
+            after=selectors.Position(last.datestamp, last.pk),
             cursor=state.cursor + len(records),
             total=state.total,
         )
@@ -443,7 +450,7 @@ def _list(arguments: dict[str, str], context: Context, *, with_metadata: bool) -
             if with_metadata:
                 xf.write(_record(record, metadata_format, context))
             else:
-                xf.write(_header(record, deleted=selectors.is_deleted(record)))
+                xf.write(_header(record))
             yield
         if split:
             attributes = {"completeListSize": str(state.total), "cursor": str(state.cursor)}

@@ -7,14 +7,17 @@ version last changed state (published, or archived), which is when the record la
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Theme
-from wattwijs.library.models import Resource, ResourceVersion, Source
+from wattwijs.library.models import Author, Resource, ResourceFile, ResourceVersion, Source
 
 Status = ResourceVersion.Status
 
@@ -53,12 +56,6 @@ def _records() -> QuerySet[Resource]:
     ).annotate(datestamp=F("current__modified_at"))
 
 
-def _with_details(records: QuerySet[Resource], *, metadata: bool = True) -> QuerySet[Resource]:
-    # A header needs the themes and publisher for its sets; metadata also needs authors and files.
-    records = records.select_related("current", "publisher").prefetch_related("current__themes")
-    return records.prefetch_related("current__authors", "current__files") if metadata else records
-
-
 def _in_set(records: QuerySet[Resource], set_spec: str) -> QuerySet[Resource]:
     group, _, value = set_spec.partition(":")
     if group == PUBLISHER_SET:
@@ -83,7 +80,9 @@ def record_list_query(*, record_filter: RecordFilter, bound: datetime) -> QueryS
         records = records.filter(current__modified_at__lt=record_filter.end)
     if record_filter.set_spec is not None:
         records = _in_set(records, record_filter.set_spec)
-    return records.order_by("current__modified_at", "pk")
+    # A current version belongs to its material, so ordering by its resource is ordering by the record's id,
+    # and lets the database walk the version index on (modified_at, resource) instead of sorting.
+    return records.order_by("current__modified_at", "current__resource_id")
 
 
 def record_count(*, record_filter: RecordFilter, bound: datetime) -> int:
@@ -91,26 +90,154 @@ def record_count(*, record_filter: RecordFilter, bound: datetime) -> int:
     return record_list_query(record_filter=record_filter, bound=bound).count()
 
 
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the metadata formats say about a published record, read as plain values."""
+
+    title: str
+    description: str
+    keywords: list[str]
+    language: str
+    location: str
+    levels: list[str]
+    learning_resource_types: list[str]
+    intended_end_user_roles: list[str]
+    aggregation_level: int
+    typical_learning_time: int | None
+    cost: bool
+    licence: str
+    number: int
+    published: datetime
+    publisher: str
+    landing_path: str
+    themes: list[str]  # names
+    authors: list[tuple[str, str]]  # name and organisation
+    mime_types: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A record's header, and its metadata unless it is deleted or only the header was asked for."""
+
+    pk: int
+    datestamp: datetime
+    deleted: bool
+    sets: list[str]
+    metadata: Metadata | None = None
+
+
+_HEADER_COLUMNS = ("pk", "current__modified_at", "current__status", "current_id", "publisher__slug")
+_METADATA_COLUMNS = (
+    "current__title",
+    "current__description",
+    "current__keywords",
+    "current__language",
+    "current__location",
+    "current__educational_levels",
+    "current__learning_resource_types",
+    "current__intended_end_user_roles",
+    "current__aggregation_level",
+    "current__typical_learning_time",
+    "current__cost",
+    "current__licence",
+    "current__number",
+    "current__published_at",
+    "publisher__name",
+)
+
+
+def _grouped(rows: Iterable[tuple[Any, ...]]) -> dict[int, list[Any]]:
+    """Rows of (version id, value...) as lists of values by version id, in the rows' order."""
+    grouped: dict[int, list[Any]] = {}
+    for version_id, *values in rows:
+        grouped.setdefault(version_id, []).append(values[0] if len(values) == 1 else tuple(values))
+    return grouped
+
+
+def _records_of(rows: list[tuple[Any, ...]], *, metadata: bool) -> list[Record]:
+    """Records from page rows, with three more queries (themes, authors, files) whatever the page's length."""
+    version_ids = [row[3] for row in rows]
+    theme_rows = ResourceVersion.themes.through.objects.filter(resourceversion_id__in=version_ids).order_by(
+        "theme__position", "theme__code"
+    )
+    if not metadata:
+        codes = _grouped(theme_rows.values_list("resourceversion_id", "theme__code"))
+        return [
+            Record(pk, datestamp, status == Status.ARCHIVED, _sets(codes.get(version_id, ()), publisher_slug))
+            for pk, datestamp, status, version_id, publisher_slug in rows
+        ]
+    themes = _grouped(theme_rows.values_list("resourceversion_id", "theme__code", "theme__name_nl"))
+    authors = _grouped(
+        Author.objects.filter(version_id__in=version_ids)
+        .order_by("version_id", "position")
+        .values_list("version_id", "name", "organisation")
+    )
+    mime_types = _grouped(
+        ResourceFile.objects.filter(version_id__in=version_ids)
+        .order_by("version_id", "position", "pk")
+        .values_list("version_id", "mime_type")
+    )
+    records = []
+    for pk, datestamp, status, version_id, publisher_slug, *fields in rows:
+        version_themes = themes.get(version_id, [])
+        sets = _sets([code for code, _ in version_themes], publisher_slug)
+        if status == Status.ARCHIVED:
+            records.append(Record(pk, datestamp, True, sets))
+            continue
+        (title, description, keywords, language, location, levels, kinds, roles) = fields[:8]
+        (aggregation_level, learning_time, cost, licence, number, published_at, publisher) = fields[8:]
+        details = Metadata(
+            title=title,
+            description=description,
+            keywords=keywords,
+            language=language,
+            location=location,
+            levels=levels,
+            learning_resource_types=kinds,
+            intended_end_user_roles=roles,
+            aggregation_level=aggregation_level,
+            typical_learning_time=learning_time,
+            cost=cost,
+            licence=licence,
+            number=number,
+            published=published_at or datestamp,
+            publisher=publisher,
+            landing_path=detail_url("library:resource_detail", "pk", pk),
+            themes=[name for _, name in version_themes],
+            authors=authors.get(version_id, []),
+            mime_types=mime_types.get(version_id, []),
+        )
+        records.append(Record(pk, datestamp, False, sets, details))
+    return records
+
+
+def _sets(theme_codes: Iterable[str], publisher_slug: str) -> list[str]:
+    return [f"{THEME_SET}:{code}" for code in theme_codes] + [f"{PUBLISHER_SET}:{publisher_slug}"]
+
+
+def _columns(*, metadata: bool) -> tuple[str, ...]:
+    return _HEADER_COLUMNS + _METADATA_COLUMNS if metadata else _HEADER_COLUMNS
+
+
 def record_page(
     *, record_filter: RecordFilter, bound: datetime, after: Position | None, size: int, metadata: bool = True
-) -> tuple[list[Resource], bool]:
-    """Up to ``size`` records following ``after`` (with what their metadata needs), and whether more follow."""
+) -> tuple[list[Record], bool]:
+    """Up to ``size`` records following ``after`` (with their metadata if asked), and whether more follow."""
     records = record_list_query(record_filter=record_filter, bound=bound)
     if after is not None:
-        records = records.filter(
-            Q(current__modified_at__gt=after.datestamp) | Q(current__modified_at=after.datestamp, pk__gt=after.pk)
+        # The first condition alone bounds a range of the (modified_at, resource) index; the second skips
+        # what was already sent at that same second.
+        records = records.filter(current__modified_at__gte=after.datestamp).filter(
+            Q(current__modified_at__gt=after.datestamp) | Q(current__resource_id__gt=after.pk)
         )
-    page = list(_with_details(records, metadata=metadata)[: size + 1])
-    return page[:size], len(page) > size
+    rows = list(records.values_list(*_columns(metadata=metadata))[: size + 1])
+    return _records_of(rows[:size], metadata=metadata), len(rows) > size
 
 
-def record_get(*, pk: int) -> Resource | None:
+def record_get(*, pk: int) -> Record | None:
     """One record with its metadata, or None when no record has this id."""
-    return _with_details(_records()).filter(pk=pk).first()
-
-
-def is_deleted(record: Resource) -> bool:
-    return record.current is None or record.current.status == Status.ARCHIVED
+    rows = list(_records().filter(pk=pk).values_list(*_columns(metadata=True)))
+    return _records_of(rows, metadata=True)[0] if rows else None
 
 
 def earliest_datestamp() -> datetime:
@@ -133,9 +260,3 @@ def set_list() -> list[OaiSet]:
         OaiSet(PUBLISHER_SET, "Uitgevers"),
         *(OaiSet(f"{PUBLISHER_SET}:{organisation.slug}", organisation.name) for organisation in publishers),
     ]
-
-
-def record_sets(record: Resource) -> list[str]:
-    """The setSpecs of a record (from prefetched themes, so no queries)."""
-    themes = record.current.themes.all() if record.current is not None else []
-    return [f"{THEME_SET}:{theme.code}" for theme in themes] + [f"{PUBLISHER_SET}:{record.publisher.slug}"]
