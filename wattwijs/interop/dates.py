@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 SECONDS_GRANULARITY = "YYYY-MM-DDThh:mm:ssZ"
 DAY_GRANULARITY = "YYYY-MM-DD"
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+# ASCII digits only: strptime also reads other scripts' digits, which the protocol does not allow.
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_LAST_MOMENT = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Datestamp:
     def end(self) -> datetime:
         """The first moment after the day or second the value names (``until`` includes all of it)."""
         step = timedelta(days=1) if self.granularity == DAY_GRANULARITY else timedelta(seconds=1)
+        if self.start > _LAST_MOMENT - step:  # the last day or second a datetime can hold
+            return _LAST_MOMENT
         return self.start + step
 
 

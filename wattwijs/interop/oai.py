@@ -79,6 +79,8 @@ def _metadata_format(prefix: str) -> MetadataFormat:
 
 # Requests -----------------------------------------------------------------------------------------------
 
+# Characters XML 1.0 cannot hold: an argument with one could not be echoed in the response.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 LIST_ARGUMENTS = frozenset({"metadataPrefix", "from", "until", "set"})
 
 
@@ -135,6 +137,8 @@ def parse_request(params: QueryDict) -> OaiRequest:
             raise OaiError("badArgument", f"The argument {name!r} is repeated.")
         if not values[0]:
             raise OaiError("badArgument", f"The argument {name!r} is empty.")
+        if _NOT_XML.search(values[0]):
+            raise OaiError("badArgument", f"The argument {name!r} holds characters that XML does not allow.")
         arguments[name] = values[0]
     if verb.exclusive and verb.exclusive in arguments:
         if len(arguments) > 1:
