@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wattwijs.library",
     "wattwijs.training",
     "wattwijs.pathways",
+    "wattwijs.interop",
 ]
 
 MIDDLEWARE = [
@@ -227,3 +228,12 @@ TRAINING_OVERLAP_MAX_DISTANCE_KM = float(os.environ.get("TRAINING_OVERLAP_MAX_DI
 TRAINING_OVERLAP_MIN_SHARE = float(os.environ.get("TRAINING_OVERLAP_MIN_SHARE", "0.6"))
 # Transitiehuis: months after a candidate's route ended before `purge_expired` removes their personal data.
 PATHWAYS_RETENTION_MONTHS = int(os.environ.get("PATHWAYS_RETENTION_MONTHS", "24"))
+
+# OAI-PMH provider (/oai): the repository identifier in OAI identifiers (oai:<id>:<resource id>) does not depend
+# on the host name the site is served under; records per ListRecords/ListIdentifiers response; how long a
+# resumption token stays valid.
+OAI_REPOSITORY_ID = os.environ.get("OAI_REPOSITORY_ID", "wattwijs.nl")
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "WattWijs leermiddelenbank")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "beheer@wattwijs.example")
+OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))
+OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE", str(24 * 3600)))

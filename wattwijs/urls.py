@@ -12,5 +12,6 @@ urlpatterns = [
     path("leermiddelen/", include("wattwijs.library.urls")),
     path("opleidingen/", include("wattwijs.training.urls")),
     path("transitiehuis/", include("wattwijs.pathways.urls")),
+    path("", include("wattwijs.interop.urls")),
     path("", include("wattwijs.core.urls")),
 ]

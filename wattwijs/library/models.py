@@ -146,7 +146,11 @@ class ResourceVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["resource", "number"], name="library_version_number_unique"),
         ]
-        indexes = [models.Index(fields=["status", "resource"], name="library_version_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "resource"], name="library_version_status_idx"),
+            # The order of OAI-PMH lists: each page is a range of this index instead of a sort of every record.
+            models.Index(fields=["modified_at", "resource"], name="library_version_modified_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.number})"
