@@ -306,6 +306,7 @@ PAGES.extend(
         PageCase("pathways-board", _pathways_url("chain", "bord/"), user="alice"),
         PageCase("pathways-dashboard", _pathways_url("chain", "dashboard/"), user="alice"),
         PageCase("pathways-candidates", lambda world: _pathways(world) and "/transitiehuis/kandidaten/", user="alice"),
+        PageCase("pathways-aftercare", lambda world: _pathways(world) and "/transitiehuis/nazorg/", user="bob"),
         PageCase("pathways-candidate-coordinator", _pathways_url("candidate"), user="alice"),
         PageCase("pathways-candidate-coach", _pathways_url("candidate"), user="bob"),
         PageCase("pathways-candidate-edit", _pathways_url("candidate", "bewerken/"), user="bob"),

@@ -20,6 +20,7 @@ from wattwijs.core.bulk import insert_rows
 from wattwijs.core.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from wattwijs.core.models import Membership, Organisation, Region, Role, Theme, User
 from wattwijs.pathways.models import (
+    CHECKPOINT_MONTHS,
     END_STAGES,
     ROUTE,
     AftercareCheckpoint,
@@ -494,11 +495,15 @@ def _load_curated(chains: list[Chain]) -> None:
         checkpoints = []
         today = now.date()
         for placement in created:
-            for month in (6, 12):
+            for month in CHECKPOINT_MONTHS:
                 due = placement.start_date + datetime.timedelta(days=round(month * 30.4))
                 if due > today:
                     break
-                outcome = rng.choices(CheckpointOutcome.values, weights=[72, 12, 16])[0]
+                if due > today - datetime.timedelta(days=45) and rng.random() < 0.3:
+                    break  # a recent checkpoint still to do: the coach's aftercare list shows it
+                # Most who leave do so in the first months; the 6- and 12-month checks tell whether it lasted.
+                weights = [86, 9, 5] if month < 6 else [72, 12, 16]
+                outcome = rng.choices(CheckpointOutcome.values, weights=weights)[0]
                 checkpoints.append(
                     AftercareCheckpoint(
                         placement=placement,

@@ -519,12 +519,18 @@ class CheckpointOutcome(models.TextChoices):
     LEFT = "vertrokken", _("Left")
 
 
+CHECKPOINT_MONTHS = (1, 3, 6, 12)
+
+
 class AftercareCheckpoint(models.Model):
-    """The aftercare check 6 or 12 months after a placement started."""
+    """The aftercare check 1, 3, 6 or 12 months after a placement started."""
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="checkpoints")
     chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="checkpoints")
-    month = models.PositiveSmallIntegerField(_("checkpoint"), choices=[(6, _("6 months")), (12, _("12 months"))])
+    month = models.PositiveSmallIntegerField(
+        _("checkpoint"),
+        choices=[(1, _("1 month")), (3, _("3 months")), (6, _("6 months")), (12, _("12 months"))],
+    )
     checked_on = models.DateField(_("checked on"))
     outcome = models.CharField(_("outcome"), max_length=20, choices=CheckpointOutcome.choices)
     left_reason = models.CharField(_("reason for leaving"), max_length=30, choices=DropoutReason.choices, blank=True)
@@ -539,7 +545,9 @@ class AftercareCheckpoint(models.Model):
         verbose_name_plural = _("aftercare checkpoints")
         constraints = [
             models.UniqueConstraint(fields=["placement", "month"], name="pathways_checkpoint_once_per_month"),
-            models.CheckConstraint(condition=Q(month__in=[6, 12]), name="pathways_checkpoint_month_6_or_12"),
+            models.CheckConstraint(
+                condition=Q(month__in=CHECKPOINT_MONTHS), name="pathways_checkpoint_at_1_3_6_or_12_months"
+            ),
         ]
         indexes = [models.Index(fields=["chain", "month", "outcome"], name="pathways_checkpoint_out_idx")]
 

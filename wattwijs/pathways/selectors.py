@@ -19,6 +19,7 @@ from wattwijs.core.models import AuditEntry, Organisation, Region
 from wattwijs.core.permissions import AnyUser
 from wattwijs.pathways import permissions
 from wattwijs.pathways.models import (
+    CHECKPOINT_MONTHS,
     ROUTE,
     AftercareCheckpoint,
     Candidate,
@@ -213,9 +214,6 @@ class CandidateFile:
     checkpoints_due: list[tuple[Placement, int, datetime.date]] = field(default_factory=list)
 
 
-CHECKPOINT_MONTHS = (6, 12)
-
-
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """``day`` moved ``months`` months on (or back); days after the 28th become the 28th, so every month has them.
 
@@ -236,16 +234,16 @@ class CheckpointDue:
 def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | None = None) -> list[CheckpointDue]:
     """The aftercare checkpoints due on or before ``until`` that are not recorded yet, earliest first.
 
-    Only running placements of candidates still in the system count. The first checkpoint falls six months
+    Only running placements of candidates still in the system count. The first checkpoint falls a month
     after the start, so only placements that started at least that long before ``until`` are read.
     """
     earliest_start = add_months(until, -CHECKPOINT_MONTHS[0])
     queryset = (placements if placements is not None else Placement.objects.all()).filter(
         candidate__isnull=False, ended_on__isnull=True, start_date__lte=earliest_start + datetime.timedelta(days=3)
     )
-    rows = queryset.select_related("candidate__chain", "candidate__coach").prefetch_related(
-        Prefetch("checkpoints", queryset=AftercareCheckpoint.objects.only("placement_id", "month"))
-    )
+    rows = queryset.select_related(
+        "candidate__chain", "candidate__coach", "learning_place__organisation"
+    ).prefetch_related(Prefetch("checkpoints", queryset=AftercareCheckpoint.objects.only("placement_id", "month")))
     due = []
     for placement in rows:
         done = {checkpoint.month for checkpoint in placement.checkpoints.all()}
@@ -257,6 +255,19 @@ def aftercare_due(*, until: datetime.date, placements: QuerySet[Placement] | Non
             if month not in done and day <= until:
                 due.append(CheckpointDue(placement=placement, candidate=candidate, month=month, due=day))
     return sorted(due, key=lambda item: (item.due, item.placement.pk, item.month))
+
+
+AFTERCARE_AHEAD_DAYS = 14
+
+
+def aftercare_to_do(*, user: AnyUser, today: datetime.date) -> list[CheckpointDue]:
+    """The aftercare checkpoints ``user`` follows up (their coachees', or their chains' as coordinator) that are
+    overdue or due within ``AFTERCARE_AHEAD_DAYS``, earliest first."""
+    followed = Candidate.objects.filter(permissions.editable_candidates_filter(user)).values("pk")
+    return aftercare_due(
+        until=today + datetime.timedelta(days=AFTERCARE_AHEAD_DAYS),
+        placements=Placement.objects.filter(candidate_id__in=followed),
+    )
 
 
 def coordinator_emails(*, chain_ids: Iterable[int]) -> dict[int, list[str]]:

@@ -29,6 +29,7 @@ from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
 from wattwijs.pathways import permissions, selectors
 from wattwijs.pathways.models import (
+    CHECKPOINT_MONTHS,
     END_STAGES,
     ROUTE,
     ActionPoint,
@@ -439,13 +440,13 @@ def checkpoint_record(
     left_reason: str = "",
     note: str = "",
 ) -> AftercareCheckpoint:
-    """Record the 6- or 12-month aftercare check of a placement."""
+    """Record the 1-, 3-, 6- or 12-month aftercare check of a placement."""
     candidate = placement.candidate
     if candidate is None:
         raise PermissionDenied
     _require_edit(actor, candidate)
-    if month not in (6, 12):
-        raise ValidationError({"month": _("A checkpoint is at 6 or at 12 months.")})
+    if month not in CHECKPOINT_MONTHS:
+        raise ValidationError({"month": _("A checkpoint is at 1, 3, 6 or 12 months.")})
     if checked_on < placement.start_date:
         raise ValidationError(
             {

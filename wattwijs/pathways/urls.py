@@ -33,6 +33,7 @@ urlpatterns = [
     path("kandidaten/<int:pk>/wissen/", views.candidate_erase, name="candidate_erase"),
     path("kandidaten/<int:pk>/inzage/", views.access_log, name="access_log"),
     path("plaatsingen/<int:pk>/nazorg/", views.checkpoint_add, name="checkpoint_add"),
+    path("nazorg/", views.aftercare_to_do, name="aftercare_to_do"),
     path("leerbanen/", views.learning_place_list, name="learning_place_list"),
     path("leerbanen/<int:pk>/", views.learning_place_detail, name="learning_place_detail"),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -518,6 +519,19 @@ def access_log(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Learning places ------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def aftercare_to_do(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    checkpoints = selectors.aftercare_to_do(user=request.user, today=today)
+    services.candidate_list_view_record(
+        actor=request.user,
+        candidates=list({item.candidate.pk: item.candidate for item in checkpoints}.values()),
+        where="aftercare",
+    )
+    return render(request, "pathways/aftercare_to_do.html", {"checkpoints": checkpoints, "today": today})
 
 
 @require_GET
