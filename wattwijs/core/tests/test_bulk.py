@@ -6,7 +6,9 @@ from django.db import IntegrityError
 from wattwijs.core.bulk import insert_rows
 from wattwijs.core.models import Theme
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Outside a test transaction, to see what a failing insert leaves behind. The rollback brings back the
+# reference data the migrations load, as every other test that commits does.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 FIELDS = ("code", "name_nl", "name_en", "position")
 

@@ -88,8 +88,8 @@ def test_the_command_enqueues_what_is_due_once(hourly):
 
 
 # The worker closes its database connection when it is done: outside a test transaction, so the test's next
-# query opens a new one.
-@pytest.mark.django_db(transaction=True)
+# query opens a new one. The flush after the test keeps the reference data other live-server tests restore.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_runs_the_enqueued_task(hourly):
     schedule.enqueue_due(now=timezone.now())
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
