@@ -12,7 +12,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from wattwijs.training import selectors
+from wattwijs.training import selectors, tables
 from wattwijs.training.selectors import OfferFilters
 
 MAX_ROWS = 100_000
@@ -74,35 +74,8 @@ def offers_workbook(*, filters: OfferFilters, layout: str = "") -> bytes:
     _sheet(
         workbook,
         _("Offers"),
-        [
-            _("Title"),
-            _("Kind"),
-            _("Status"),
-            _("Level"),
-            _("Providers"),
-            _("Regions"),
-            _("Themes"),
-            _("Target groups"),
-            _("First start date"),
-            _("Places available"),
-            _("Fictitious"),
-        ],
-        (
-            [
-                offer.title,
-                offer.get_kind_display(),
-                offer.get_status_display(),
-                offer.level,
-                ", ".join(p.name for p in offer.providers.all()),
-                ", ".join(r.name for r in offer.regions.all()),
-                ", ".join(t.name for t in offer.themes.all()),
-                ", ".join(str(link.get_target_group_display()) for link in offer.target_group_links.all()),
-                offer.start_date,
-                offer.places_available,
-                _("yes") if offer.is_fictitious else _("no"),
-            ]
-            for offer in offers.iterator(chunk_size=2000)
-        ),
+        tables.offer_header(with_places=True),
+        (tables.offer_row(offer, with_places=True) for offer in offers.iterator(chunk_size=2000)),
     )
     return _bytes(workbook)
 
@@ -111,40 +84,12 @@ def overlap_workbook(*, filters: OfferFilters, layout: str = "") -> bytes:
     workbook = Workbook()
     _about(workbook, _("Overlap"))
     rows = selectors.overlap_rows(selectors.overlap_pairs()[:MAX_ROWS])
-    _sheet(
-        workbook,
-        _("Overlap"),
-        [_("Offer"), _("Provider"), _("Offer"), _("Provider"), _("Reason"), _("Verdict"), _("Note")],
-        (
-            [
-                row.first.title,
-                ", ".join(p.name for p in row.first.providers.all()),
-                row.second.title,
-                ", ".join(p.name for p in row.second.providers.all()),
-                row.reason,
-                row.mark.get_verdict_display() if row.mark else "",
-                row.mark.note if row.mark else "",
-            ]
-            for row in rows
-        ),
-    )
+    _sheet(workbook, _("Overlap"), tables.overlap_header(), (tables.overlap_row(row) for row in rows))
     return _bytes(workbook)
 
 
 def gaps_workbook(*, filters: OfferFilters, layout: str = "") -> bytes:
     workbook = Workbook()
     _about(workbook, _("Gaps"))
-    _sheet(
-        workbook,
-        _("Gaps"),
-        [_("Region"), _("Priority themes without offer"), _("Target groups without offer")],
-        (
-            [
-                row.region.name,
-                ", ".join(theme.name for theme in row.priority_themes_without_offer),
-                ", ".join(row.target_groups_without_offer),
-            ]
-            for row in selectors.all_region_gaps()
-        ),
-    )
+    _sheet(workbook, _("Gaps"), tables.gap_header(), (tables.gap_row(row) for row in selectors.all_region_gaps()))
     return _bytes(workbook)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from wattwijs.core.models import Region
 from wattwijs.core.pdf import Block, Heading, Paragraph, Table, render_pdf
 from wattwijs.framework.models import Qualification
-from wattwijs.training import selectors
+from wattwijs.training import selectors, tables
 from wattwijs.training.models import LEVEL_CHOICES, OfferKind, OfferStatus, TargetGroup
 from wattwijs.training.selectors import Cell, Matrix, OfferFilters
 
@@ -118,38 +118,12 @@ def offers_pdf(*, filters: OfferFilters, layout: str = "") -> bytes:
     """The offers the list shows for these filters, at most ``MAX_ROWS``."""
     queryset = selectors.offer_list(filters)
     total = queryset.count()
-    offers = list(queryset[:MAX_ROWS])
-    rows = [
-        [
-            offer.title,
-            offer.get_kind_display(),
-            offer.get_status_display(),
-            offer.level or "",
-            _joined(p.name for p in offer.providers.all()),
-            _joined(r.name for r in offer.regions.all()),
-            _joined(t.name for t in offer.themes.all()),
-            _joined(link.get_target_group_display() for link in offer.target_group_links.all()),
-            offer.start_date.strftime("%d-%m-%Y") if offer.start_date else "",
-            _("yes") if offer.is_fictitious else _("no"),
-        ]
-        for offer in offers
-    ]
+    rows = [tables.as_text(tables.offer_row(offer, with_places=False)) for offer in queryset[:MAX_ROWS]]
     blocks: list[Block] = [
         Paragraph(_("%(count)s offers") % {"count": total}),
         *_first_rows_note(len(rows), total),
         Table(
-            header=[
-                _("Title"),
-                _("Kind"),
-                _("Status"),
-                _("Level"),
-                _("Providers"),
-                _("Regions"),
-                _("Themes"),
-                _("Target groups"),
-                _("First start date"),
-                _("Fictitious"),
-            ],
+            header=tables.offer_header(with_places=False),
             rows=rows,
             widths=[4, 2, 1.5, 1, 3, 3, 3, 2.5, 1.5, 1],
         ),
@@ -167,19 +141,8 @@ def overlap_pdf(*, region: Region | None = None, verdict: str = "") -> bytes:
         *([Paragraph(_("Region: %(name)s") % {"name": region.name})] if region else []),
         *_first_rows_note(len(rows), len(pairs)),
         Table(
-            header=[_("Offer"), _("Provider"), _("Offer"), _("Provider"), _("Reason"), _("Verdict"), _("Note")],
-            rows=[
-                [
-                    row.first.title,
-                    _joined(p.name for p in row.first.providers.all()),
-                    row.second.title,
-                    _joined(p.name for p in row.second.providers.all()),
-                    row.reason,
-                    row.mark.get_verdict_display() if row.mark else "",
-                    row.mark.note if row.mark else "",
-                ]
-                for row in rows
-            ],
+            header=tables.overlap_header(),
+            rows=[tables.as_text(tables.overlap_row(row)) for row in rows],
             widths=[3, 2, 3, 2, 4, 1.5, 3],
         ),
     ]
@@ -196,15 +159,8 @@ def gaps_pdf(*, filters: OfferFilters | None = None, layout: str = "") -> bytes:
             )
         ),
         Table(
-            header=[_("Region"), _("Priority themes without offer"), _("Target groups without offer")],
-            rows=[
-                [
-                    row.region.name,
-                    _joined(theme.name for theme in row.priority_themes_without_offer),
-                    _joined(row.target_groups_without_offer),
-                ]
-                for row in selectors.all_region_gaps()
-            ],
+            header=tables.gap_header(),
+            rows=[tables.as_text(tables.gap_row(row)) for row in selectors.all_region_gaps()],
             widths=[2, 3, 3],
         ),
     ]
