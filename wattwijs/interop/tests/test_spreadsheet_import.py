@@ -317,3 +317,20 @@ def test_the_xlsx_template_lists_the_allowed_values(world, client):
     assert ("licentie", "cc-by-sa-40", "CC BY-SA 4.0") in explanation
     assert ("soort", "exercise", "Oefening") in explanation
     assert ("themas", "zon-pv", theme("zon-pv").name_nl) in explanation
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failure_during_the_import_rolls_back_every_committed_row(world, monkeypatch):
+    rows = spreadsheets.read(csv_bytes(GOOD, {**GOOD, "titel": "Tweede"}, {**GOOD, "titel": "Derde"}), fmt="csv")
+    checked = spreadsheets.check(rows, actor=world.alice)
+    original = spreadsheets.services.resource_create
+
+    def fail_on_third(**kwargs):
+        if kwargs["data"]["title"] == "Derde":
+            raise ValidationError("De database weigert.")
+        return original(**kwargs)
+
+    monkeypatch.setattr(spreadsheets.services, "resource_create", fail_on_third)
+    with pytest.raises(ValidationError):
+        spreadsheets.import_rows(actor=world.alice, checked=checked, mode=spreadsheets.ALL_OR_NOTHING, submit=False)
+    assert Resource.objects.count() == 0 and ResourceVersion.objects.count() == 0
