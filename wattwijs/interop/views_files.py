@@ -172,6 +172,7 @@ def resource_import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("The checked file is no longer available. Upload it again."))
         return redirect("interop:resource_import")
     # What the user may share, and the themes, may have changed since the check: check again.
+    checked: spreadsheets.Checked | None = None
     try:
         checked = spreadsheets.check(spreadsheets.read(data, fmt=pending["fmt"]), actor=request.user)
         result = spreadsheets.import_rows(
@@ -182,7 +183,7 @@ def resource_import_confirm(request: HttpRequest) -> HttpResponse:
         )
     except ValidationError as error:
         confirm.add_error(None, error)
-        return _page(request, checked=locals().get("checked"), confirm=confirm, file_name=pending["name"])
+        return _page(request, checked=checked, confirm=confirm, file_name=pending["name"])
     _forget_pending(request)
     count = len(result.versions)
     if result.submitted:
