@@ -59,10 +59,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-unty
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
+from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Theme
 from wattwijs.core.permissions import AnyUser
 from wattwijs.library import licences, permissions, services, vocabularies
-from wattwijs.library.models import Resource, ResourceVersion
+from wattwijs.library.models import Author, Resource, ResourceVersion
 from wattwijs.library.search.engine import ResultList
 
 FORMATS = ("csv", "xlsx")
@@ -692,46 +693,97 @@ def template_xlsx() -> IO[bytes]:
 EXPORT_CHUNK = 500
 
 
+_EXPORT_FIELDS = (
+    "pk",
+    "is_fictitious",
+    "publisher__slug",
+    "current_id",
+    "current__title",
+    "current__description",
+    "current__location",
+    "current__licence",
+    "current__educational_levels",
+    "current__learning_resource_types",
+    "current__keywords",
+    "current__language",
+    "current__intended_end_user_roles",
+    "current__aggregation_level",
+    "current__typical_learning_time",
+    "current__cost",
+    "current__published_at",
+)
+
+
 def export_rows(results: ResultList, *, site_url: str) -> Iterator[list[Value]]:
-    """One row per result, in the result order: the ids in one go, then three queries per 500 materials."""
+    """One row per result, in the result order: the ids in one go, then three queries per 500 materials.
+
+    Plain values rather than model instances: an export of the whole library builds no objects per row.
+    """
     ordered = results.ids()
+    level_labels = vocabularies.levels()
     for start in range(0, len(ordered), EXPORT_CHUNK):
         ids = ordered[start : start + EXPORT_CHUNK]
-        resources = (
-            Resource.objects.filter(pk__in=ids, current__status=ResourceVersion.Status.PUBLISHED)
-            .select_related("current", "publisher")
-            .prefetch_related("current__themes", "current__authors")
-            .in_bulk()
-        )
+        found = {
+            values[0]: values
+            for values in Resource.objects.filter(
+                pk__in=ids, current__status=ResourceVersion.Status.PUBLISHED
+            ).values_list(*_EXPORT_FIELDS)
+        }
+        version_ids = [values[3] for values in found.values()]
+        themes: dict[int, list[str]] = {}
+        for version_id, code in (
+            ResourceVersion.themes.through.objects.filter(resourceversion_id__in=version_ids)
+            .order_by("resourceversion_id", "theme__position", "theme__code")
+            .values_list("resourceversion_id", "theme__code")
+        ):
+            themes.setdefault(version_id, []).append(code)
+        authors: dict[int, list[str]] = {}
+        for version_id, name, organisation in (
+            Author.objects.filter(version_id__in=version_ids)
+            .order_by("version_id", "position")
+            .values_list("version_id", "name", "organisation")
+        ):
+            authors.setdefault(version_id, []).append(f"{name}; {organisation}" if organisation else name)
         for pk in ids:
-            resource = resources.get(pk)
-            if resource is not None and resource.current is not None:
-                yield _export_row(resource, resource.current, site_url)
-
-
-def _export_row(resource: Resource, version: ResourceVersion, site_url: str) -> list[Value]:
-    levels = vocabularies.levels()
-    return [
-        resource.pk,
-        site_url + resource.get_absolute_url(),
-        version.title,
-        version.description,
-        resource.publisher.slug,
-        version.location,
-        version.licence,
-        LIST_SEPARATOR.join(levels.get(level, level) for level in version.educational_levels),
-        LIST_SEPARATOR.join(version.learning_resource_types),
-        LIST_SEPARATOR.join(theme.code for theme in version.themes.all()),
-        LIST_SEPARATOR.join(version.keywords),
-        LIST_SEPARATOR.join(
-            f"{author.name}; {author.organisation}" if author.organisation else author.name
-            for author in version.authors.all()
-        ),
-        version.language,
-        LIST_SEPARATOR.join(version.intended_end_user_roles),
-        version.aggregation_level,
-        version.typical_learning_time,
-        "ja" if version.cost else "nee",
-        "ja" if resource.is_fictitious else "nee",
-        version.published_at.date().isoformat() if version.published_at else "",
-    ]
+            if pk not in found:
+                continue
+            (
+                _pk,
+                fictitious,
+                publisher,
+                version_id,
+                title,
+                description,
+                location,
+                licence,
+                levels,
+                types,
+                keywords,
+                language,
+                roles,
+                aggregation,
+                minutes,
+                cost,
+                published_at,
+            ) = found[pk]
+            yield [
+                pk,
+                site_url + detail_url("library:resource_detail", "pk", pk),
+                title,
+                description,
+                publisher,
+                location,
+                licence,
+                LIST_SEPARATOR.join(level_labels.get(level, level) for level in levels),
+                LIST_SEPARATOR.join(types),
+                LIST_SEPARATOR.join(themes.get(version_id, [])),
+                LIST_SEPARATOR.join(keywords),
+                LIST_SEPARATOR.join(authors.get(version_id, [])),
+                language,
+                LIST_SEPARATOR.join(roles),
+                aggregation,
+                minutes,
+                "ja" if cost else "nee",
+                "ja" if fictitious else "nee",
+                published_at.date().isoformat() if published_at else "",
+            ]
