@@ -108,7 +108,7 @@ def web_link(title: str, url: str) -> bytes:
     root = etree.Element(f"{{{WEB_LINK}}}webLink", nsmap={None: WEB_LINK, "xsi": XSI_URI})  # type: ignore[dict-item]
     root.set(XSI_SCHEMA_LOCATION, WEB_LINK_SCHEMA)
     _sub(root, f"{{{WEB_LINK}}}title", title)
-    _sub(root, f"{{{WEB_LINK}}}url", href=url, target="_blank", windowFeatures="")
+    _sub(root, f"{{{WEB_LINK}}}url", href=url, target="_blank")
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
