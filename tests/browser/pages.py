@@ -318,3 +318,8 @@ PAGES.extend(
 )
 PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))
 PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), user="bob"))
+
+
+# Bulk import of learning materials -----------------------------------------------------------------
+
+PAGES.append(PageCase("interop-resource-import", "/leermiddelen/importeren/", user="alice"))

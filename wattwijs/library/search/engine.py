@@ -81,6 +81,11 @@ class ResultList(Sequence[SearchDocument]):
     def __len__(self) -> int:
         return self.total
 
+    def ids(self, start: int = 0, stop: int | None = None) -> list[int]:
+        """The resource ids at places ``start`` to ``stop`` (default: to the end), without reading the documents."""
+        start, stop, _step = slice(start, stop).indices(self.total)
+        return self._ids_between(start, stop) if start < stop else []
+
     @overload
     def __getitem__(self, index: int) -> SearchDocument: ...
 
