@@ -241,3 +241,6 @@ OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE"
 # Bulk import of learning materials from CSV/XLSX: the largest file (bytes) and the most rows one upload may hold.
 INTEROP_IMPORT_MAX_BYTES = int(os.environ.get("INTEROP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 INTEROP_IMPORT_MAX_ROWS = int(os.environ.get("INTEROP_IMPORT_MAX_ROWS", "1000"))
+# An export holds at most this many search results (the first ones, in the order shown): a spreadsheet of the
+# whole library would keep a request busy for minutes.
+INTEROP_EXPORT_MAX_ROWS = int(os.environ.get("INTEROP_EXPORT_MAX_ROWS", "10000"))

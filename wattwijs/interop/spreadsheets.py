@@ -714,12 +714,13 @@ _EXPORT_FIELDS = (
 )
 
 
-def export_rows(results: ResultList, *, site_url: str) -> Iterator[list[Value]]:
-    """One row per result, in the result order: the ids in one go, then three queries per 500 materials.
+def export_rows(results: ResultList, *, site_url: str, limit: int) -> Iterator[list[Value]]:
+    """One row per result, in the result order, for the first ``limit`` results: the ids in one go, then three
+    queries per 500 materials.
 
     Plain values rather than model instances: an export of the whole library builds no objects per row.
     """
-    ordered = results.ids()
+    ordered = results.ids(0, limit)
     level_labels = vocabularies.levels()
     for start in range(0, len(ordered), EXPORT_CHUNK):
         ids = ordered[start : start + EXPORT_CHUNK]

@@ -11,6 +11,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -233,7 +234,11 @@ def search_export(request: HttpRequest, fmt: str) -> HttpResponseBase:
         raise Http404
     form = SearchForm(request.GET)
     outcome = engine.search(form.params(request.GET))
-    rows = spreadsheets.export_rows(outcome.documents, site_url=request.build_absolute_uri("/").rstrip("/"))
+    rows = spreadsheets.export_rows(
+        outcome.documents,
+        site_url=request.build_absolute_uri("/").rstrip("/"),
+        limit=settings.INTEROP_EXPORT_MAX_ROWS,
+    )
     filename = f"leermiddelen-{timezone.localdate().isoformat()}"
     if fmt == "csv":
         response = StreamingHttpResponse(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -95,6 +96,7 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         "can_share": permissions.can_share(request.user),
         "can_moderate": permissions.moderated_organisation_ids(request.user) != [],
         "collections": selectors.collections_editable(user=request.user),
+        "export_limit": settings.INTEROP_EXPORT_MAX_ROWS,
     }
     template = "library/_results.html" if request.htmx and not request.htmx.boosted else "library/search.html"
     return render(request, template, context)

@@ -125,3 +125,17 @@ def test_the_search_page_links_to_the_export_of_the_same_search(client):
     body = client.get("/leermiddelen/", {"q": "omvormer"}).content.decode()
     assert 'href="/leermiddelen/exporteren.csv?q=omvormer"' in body
     assert 'href="/leermiddelen/exporteren.xlsx?q=omvormer"' in body
+
+
+def test_the_export_stops_at_the_configured_number_of_results(client, settings):
+    settings.INTEROP_EXPORT_MAX_ROWS = 2
+    for number in range(3):
+        material(f"Materiaal {number}")
+    assert len(csv_rows(client)) == 2
+
+
+def test_the_results_page_says_when_only_the_first_results_are_exported(client, settings):
+    settings.INTEROP_EXPORT_MAX_ROWS = 2
+    for number in range(3):
+        material(f"Materiaal {number}")
+    assert "Exporteer de eerste 2 resultaten" in client.get("/leermiddelen/").content.decode()
