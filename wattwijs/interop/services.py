@@ -10,6 +10,7 @@ cannot be read at all, the run stops with a message; what earlier pages brought 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,10 +20,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wattwijs.core.models import Organisation, OrganisationKind
+from wattwijs.core.models import Organisation
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
 from wattwijs.interop import permissions
@@ -86,19 +86,25 @@ def harvest_source_for_url(
 ) -> HarvestSource:
     """The source of a harvest started from the command line, made on first use.
 
-    Without an organisation, its materials are published for an organisation named after the repository's host,
-    which is made when it does not exist yet.
+    Without an organisation, its materials are published for the organisation whose website is on the
+    repository's host; when there is none, the caller has to name one.
     """
     source = HarvestSource.objects.filter(base_url=base_url, metadata_prefix=metadata_prefix, set_spec=set_spec).first()
     if source is not None:
         return source
     host = urlsplit(base_url).hostname or base_url
+    if organisation is None:
+        organisation = (
+            Organisation.objects.filter(website__iregex=rf"^https?://(www\.)?{re.escape(host)}([:/]|$)")
+            .order_by("pk")
+            .first()
+        )
+    if organisation is None:
+        raise ValidationError(
+            _("No organisation has a website on %(host)s: name the organisation to publish the materials for.")
+            % {"host": host}
+        )
     with transaction.atomic():
-        if organisation is None:
-            slug = slugify(f"bron-{host}")[:200]
-            organisation, _created = Organisation.objects.get_or_create(
-                slug=slug, defaults={"name": host[:200], "kind": OrganisationKind.OTHER, "website": base_url[:200]}
-            )
         source = HarvestSource(
             name=f"{host} ({metadata_prefix}{', ' + set_spec if set_spec else ''})"[:120],
             base_url=base_url,

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+from io import StringIO
 
-from wattwijs.interop import services
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import CommandError, call_command
+
+from wattwijs.core.tests.factories import OrganisationFactory
+from wattwijs.interop import services, tasks
 from wattwijs.interop.client import Client
-from wattwijs.interop.models import HarvestRun
+from wattwijs.interop.models import HarvestRun, HarvestSource
 from wattwijs.interop.tests.factories import HarvestSourceFactory
 from wattwijs.interop.tests.feed import MBO_3, NO_RECORDS, Answer, Feed, deleted_record, lom_record, page, serve
 from wattwijs.library.models import Resource, ResourceVersion, SearchDocument, Source
 from wattwijs.library.search import engine
+from wattwijs.library.search import index as library_index
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +181,77 @@ def test_a_page_that_is_not_oai_pmh_stops_the_run_and_keeps_earlier_pages(harves
     assert run.status == HarvestRun.Status.FAILED
     assert run.added == 1
     assert Resource.objects.count() == 1
+
+
+def test_a_failure_while_storing_a_batch_leaves_nothing_of_it(harvest, monkeypatch):
+    def broken_index(resource_ids):
+        raise RuntimeError("index unavailable")
+
+    monkeypatch.setattr(library_index, "index_resources", broken_index)
+    run = harvest(Feed(pages={"": page([lom_record(1), lom_record(2)])}))
+    assert run.status == HarvestRun.Status.FAILED
+    assert not Resource.objects.exists()
+    assert not ResourceVersion.objects.exists()
+
+
+def test_a_record_with_the_identifier_of_a_material_shared_on_wattwijs_is_refused(harvest):
+    from wattwijs.library.tests.factories import material
+
+    own = material(title="Eigen materiaal")
+    Resource.objects.filter(pk=own.resource_id).update(oai_identifier="oai:voorbeeld.nl:1")
+    run = harvest(Feed(pages={"": page([lom_record(1), lom_record(2)])}))
+    assert (run.added, run.failed) == (1, 1)
+    assert run.errors.get().identifier == "oai:voorbeeld.nl:1"
+    assert ResourceVersion.objects.get(resource=own.resource_id).title == "Eigen materiaal"
+
+
+def test_the_command_harvests_and_prints_the_counts():
+    publisher = OrganisationFactory(name="Voorbeeldbank", website="http://127.0.0.1/")
+    feed = three_pages()
+    feed.before = {}
+    out, err = StringIO(), StringIO()
+    with serve(feed) as url:
+        call_command("harvest_oai", url, "--metadata-prefix", "lom", stdout=out, stderr=err)
+    assert out.getvalue().strip() == "added=3 updated=0 unchanged=0 deleted=0 failed=1"
+    assert "oai:voorbeeld.nl:kapot" in err.getvalue()
+    assert Resource.objects.first().publisher == publisher
+
+
+def test_the_command_asks_for_an_organisation_when_none_has_the_repository_as_website():
+    with pytest.raises(CommandError, match="organisation"):
+        call_command("harvest_oai", "http://127.0.0.1:9/oai")
+
+
+def test_the_command_refuses_a_bad_from_date():
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("harvest_oai", "http://127.0.0.1:9/oai", "--from", "1 maart")
+
+
+def test_a_queued_harvest_is_run_by_the_task(world):
+    feed = Feed(pages={"": page([lom_record(1)])})
+    with serve(feed) as url:
+        source = HarvestSourceFactory(base_url=url, organisation=world.roc)
+        run = services.harvest_enqueue(actor=world.alice, source=source)
+        assert run.status == HarvestRun.Status.QUEUED
+        assert tasks.harvest_run.call(run.pk) == 1
+    run.refresh_from_db()
+    assert (run.status, run.added) == (HarvestRun.Status.FINISHED, 1)
+
+
+def test_only_coordinators_and_admins_of_the_organisation_start_a_harvest(world):
+    source = HarvestSourceFactory(organisation=world.roc)
+    with pytest.raises(PermissionDenied):
+        services.harvest_enqueue(actor=world.bob, source=source)
+    with pytest.raises(PermissionDenied):
+        services.harvest_enqueue(actor=world.charlie, source=source)
+
+
+def test_the_schedule_harvests_due_active_sources_only():
+    feed = Feed(pages={"": NO_RECORDS})
+    with serve(feed) as url:
+        due = HarvestSourceFactory(base_url=url, schedule=HarvestSource.Schedule.DAILY)
+        HarvestSourceFactory(base_url=url, metadata_prefix="oai_dc", active=False)
+        HarvestSourceFactory(base_url=url, set_spec="x", schedule=HarvestSource.Schedule.MANUAL)
+        runs = services.harvest_due()
+        assert [run.source for run in runs] == [due]
+        assert services.harvest_due() == []
