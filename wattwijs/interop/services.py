@@ -168,7 +168,7 @@ def harvest(
     run.save(update_fields=["status", "started_at"])
     # Messages are stored in the site's language, which is what the source page shows.
     with translation.override(settings.LANGUAGE_CODE):
-        _Harvest(run, client or Client(), batch_size).run()
+        _Harvest(run, client or Client(in_background=True), batch_size).run()
     return run
 
 
@@ -194,7 +194,7 @@ class _Harvest:
     def run(self) -> None:
         run = self.run_row
         try:
-            pages = self.client.pages(
+            pages = self.client.pages_ahead(
                 self.source.base_url,
                 metadata_prefix=self.source.metadata_prefix,
                 set_spec=self.source.set_spec,

@@ -255,3 +255,21 @@ def test_the_schedule_harvests_due_active_sources_only():
         runs = services.harvest_due()
         assert [run.source for run in runs] == [due]
         assert services.harvest_due() == []
+
+
+def test_pages_read_ahead_in_a_second_process_give_the_same_harvest():
+    feed = three_pages()
+    feed.before = {}
+    with serve(feed) as url:
+        source = HarvestSourceFactory(base_url=url)
+        run = services.harvest(source=source, client=Client(in_background=True, timeout=10))
+    assert (run.status, run.added, run.failed) == (HarvestRun.Status.FINISHED, 3, 1)
+    assert run.errors.get().identifier == "oai:voorbeeld.nl:kapot"
+
+
+def test_a_failure_while_reading_ahead_stops_the_run_with_its_message():
+    with serve(Feed(pages={"": page([lom_record(1)], "p2"), "p2": b"<html></html>"})) as url:
+        source = HarvestSourceFactory(base_url=url)
+        run = services.harvest(source=source, client=Client(in_background=True, timeout=10))
+    assert (run.status, run.added) == (HarvestRun.Status.FAILED, 1)
+    assert "OAI-PMH" in run.message
