@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -115,10 +115,9 @@ def _read_broken_page(data: bytes, metadata_prefix: str) -> Page:
     for match in _RECORD_TEXT.finditer(data, root_tag.end()):
         try:
             wrapper = etree.fromstring(b"<wrapper" + declarations + b">" + match.group(0) + b"</wrapper>", _parser())
-            record = wrapper[0]
-            if record.tag != _RECORD:
-                raise etree.XMLSyntaxError("not an OAI-PMH record", 0, 0, 0)  # type: ignore[call-arg]
         except etree.XMLSyntaxError:
+            wrapper = None
+        if wrapper is None or len(wrapper) != 1 or wrapper[0].tag != _RECORD:
             identifier = _IDENTIFIER_TEXT.search(match.group(0))
             page.records.append(
                 RecordResult(
@@ -127,7 +126,7 @@ def _read_broken_page(data: bytes, metadata_prefix: str) -> Page:
                 )
             )
             continue
-        page.records.append(read_record(record, metadata_prefix))
+        page.records.append(read_record(wrapper[0], metadata_prefix))
     if not page.records:
         raise PageError(_("The answer is not well-formed XML."))
     token = _TOKEN_TEXT.search(data, root_tag.end())
@@ -186,18 +185,27 @@ def _datestamp(value: str) -> datetime | None:
     if match is None:
         return None
     try:
-        return datetime(*(int(part) for part in match.groups(default="0")), tzinfo=UTC)  # type: ignore[misc]
+        year, month, day, hour, minute, second = (int(part) for part in match.groups(default="0"))
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     except ValueError:  # a well-formed but impossible date, such as 2026-02-30
         return None
 
 
+def _nodes(element: etree._Element, path: str) -> list[etree._Element]:
+    return cast(list[etree._Element], _xpath(path)(element))
+
+
+def _strings(element: etree._Element, path: str) -> list[str]:
+    return cast(list[str], _xpath(f"{path}/text()")(element))
+
+
 def _texts(element: etree._Element, path: str) -> list[str]:
-    return [text for value in _xpath(f"{path}/text()")(element) if (text := " ".join(str(value).split()))]
+    return [text for value in _strings(element, path) if (text := " ".join(value.split()))]
 
 
 def _langstring(element: etree._Element, path: str) -> str:
     """The text of a LOM langstring, in Dutch when there are several."""
-    nodes = _xpath(f"{path}/lom:langstring")(element)
+    nodes = _nodes(element, f"{path}/lom:langstring")
     for node in nodes:
         if (node.get("{http://www.w3.org/XML/1998/namespace}lang") or "").lower().startswith("nl"):
             return (node.text or "").strip()
@@ -287,7 +295,7 @@ def _vcard_field(card: str, name: str) -> str:
 
 def _authors(lom: etree._Element) -> Iterator[tuple[str, str]]:
     """(name, organisation) of each author, after checking the date of every contribution."""
-    for contribute in _xpath("lom:lifecycle/lom:contribute")(lom):
+    for contribute in _nodes(lom, "lom:lifecycle/lom:contribute"):
         for date in _texts(contribute, "lom:date/lom:datetime"):
             if not _valid_contribute_date(date):
                 raise ValidationError(
@@ -295,7 +303,7 @@ def _authors(lom: etree._Element) -> Iterator[tuple[str, str]]:
                 )
         if _vocabulary_values(contribute, "lom:role")[:1] != ["author"]:
             continue
-        for text in _xpath("lom:centity/lom:vcard/text()")(contribute):
+        for text in _strings(contribute, "lom:centity/lom:vcard"):
             if name := _vcard_field(text, "FN"):
                 yield name[:200], _vcard_field(text, "ORG")[:200]
 

@@ -38,7 +38,7 @@ BATCH_SIZE = 1000
 # A run keeps the first this many record errors; the count of failed records includes all of them.
 MAX_STORED_ERRORS = 1000
 SOURCE_FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "organisation", "active", "schedule")
-SCHEDULE_INTERVALS = {
+SCHEDULE_INTERVALS: dict[str, timedelta] = {
     HarvestSource.Schedule.DAILY: timedelta(days=1),
     HarvestSource.Schedule.WEEKLY: timedelta(days=7),
 }

@@ -52,7 +52,7 @@ class Command(BaseCommand):
             f"added={run.added} updated={run.updated} unchanged={run.unchanged} "
             f"deleted={run.deleted} failed={run.failed}"
         )
-        for error in run.errors.all()[:20]:
-            self.stderr.write(f"{error.identifier}: {error.message}")
+        for problem in run.errors.all()[:20]:
+            self.stderr.write(f"{problem.identifier}: {problem.message}")
         if run.status == HarvestRun.Status.FAILED:
             raise CommandError(run.message)
