@@ -273,3 +273,12 @@ def test_a_failure_while_reading_ahead_stops_the_run_with_its_message():
         run = services.harvest(source=source, client=Client(in_background=True, timeout=10))
     assert (run.status, run.added) == (HarvestRun.Status.FAILED, 1)
     assert "OAI-PMH" in run.message
+
+
+def test_the_source_facet_names_where_harvested_material_comes_from(harvest, client):
+    source = HarvestSourceFactory(name="Wikiwijs", organisation=OrganisationFactory(name="Wikiwijs", slug="wikiwijs"))
+    harvest(Feed(pages={"": page([lom_record(1), lom_record(2)])}), source=source)
+    outcome = engine.search(engine.SearchParams(filters={"source": ("harvested:wikiwijs",)}))
+    assert outcome.total == 2
+    html = client.get("/leermiddelen/").content.decode()
+    assert "Wikiwijs (geoogst)" in html
