@@ -555,18 +555,15 @@ def harvested_upsert(
             else:
                 changed.append((resource_id, (number or 0) + 1, material))
         now = timezone.now()
-        resources = Resource.objects.bulk_create(
-            [
-                Resource(
-                    publisher=publisher,
-                    source=Source.HARVESTED,
-                    oai_identifier=material.oai_identifier,
-                    created_at=now,
-                )
-                for material in new
-            ]
+        moment = connection.ops.adapt_datetimefield_value(now)
+        insert_rows(
+            Resource,
+            ("publisher", "source", "oai_identifier", "created_at", "download_count", "is_fictitious"),
+            [(publisher.pk, Source.HARVESTED, material.oai_identifier, moment, 0, False) for material in new],
         )
-        rows = [(resource.pk, 1, material) for resource, material in zip(resources, new, strict=True)]
+        identifiers = [material.oai_identifier for material in new]
+        new_ids = dict(Resource.objects.filter(oai_identifier__in=identifiers).values_list("oai_identifier", "pk"))
+        rows = [(new_ids[material.oai_identifier], 1, material) for material in new]
         rows += changed
         _insert_harvested_versions(rows, now)
         touched = [resource_id for resource_id, _number, _material in rows]
