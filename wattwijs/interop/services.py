@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -128,7 +129,7 @@ def harvest_enqueue(*, actor: AnyUser, source: HarvestSource) -> HarvestRun:
     with transaction.atomic():
         run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source))
         audit_log_write(actor=actor, action="interop.harvest_enqueue", obj=source, organisation=source.organisation)
-        transaction.on_commit(lambda: tasks.harvest_run.enqueue(run.pk))
+        transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
     return run
 
 
@@ -141,14 +142,19 @@ def _incremental_from(source: HarvestSource) -> datetime | None:
 
 
 def harvest_due(*, now: datetime | None = None) -> list[HarvestRun]:
-    """Harvest every active source whose schedule says it is due (run by the periodic task)."""
+    """Queue a harvest of every active source whose schedule says it is due (run by the periodic task)."""
+    from wattwijs.interop import tasks
+
     now = now or timezone.now()
     runs = []
     for source in HarvestSource.objects.filter(active=True).exclude(schedule=HarvestSource.Schedule.MANUAL):
         last = source.runs.order_by("-started_at").first()
         if last is not None and last.started_at > now - SCHEDULE_INTERVALS[source.schedule] + timedelta(minutes=5):
             continue
-        runs.append(harvest(source=source, harvest_from=_incremental_from(source)))
+        with transaction.atomic():
+            run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source), started_at=now)
+            transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
+        runs.append(run)
     return runs
 
 

@@ -24,5 +24,5 @@ def harvest_run(run_id: int) -> int:
 @schedule.every(datetime.timedelta(hours=1))
 @task()
 def harvest_due_sources() -> int:
-    """Harvest the active sources whose schedule (daily or weekly) says they are due."""
+    """Queue a harvest of each active source whose schedule (daily or weekly) says it is due."""
     return len(services.harvest_due())

@@ -246,15 +246,15 @@ def test_only_coordinators_and_admins_of_the_organisation_start_a_harvest(world)
         services.harvest_enqueue(actor=world.charlie, source=source)
 
 
-def test_the_schedule_harvests_due_active_sources_only():
-    feed = Feed(pages={"": NO_RECORDS})
-    with serve(feed) as url:
-        due = HarvestSourceFactory(base_url=url, schedule=HarvestSource.Schedule.DAILY)
-        HarvestSourceFactory(base_url=url, metadata_prefix="oai_dc", active=False)
-        HarvestSourceFactory(base_url=url, set_spec="x", schedule=HarvestSource.Schedule.MANUAL)
+def test_the_schedule_queues_harvests_of_due_active_sources_only(django_capture_on_commit_callbacks):
+    due = HarvestSourceFactory(schedule=HarvestSource.Schedule.DAILY)
+    HarvestSourceFactory(active=False)
+    HarvestSourceFactory(schedule=HarvestSource.Schedule.MANUAL)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         runs = services.harvest_due()
-        assert [run.source for run in runs] == [due]
-        assert services.harvest_due() == []
+    assert [(run.source, run.status) for run in runs] == [(due, HarvestRun.Status.QUEUED)]
+    assert len(callbacks) == 1
+    assert services.harvest_due() == []
 
 
 def test_pages_read_ahead_in_a_second_process_give_the_same_harvest():
