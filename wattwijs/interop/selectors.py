@@ -1,4 +1,5 @@
-"""Reads for the OAI-PMH provider: the materials it exposes as records, their sets and datestamps.
+"""Reads for the OAI-PMH provider (the materials it exposes as records, their sets and datestamps) and for the
+harvest-source pages.
 
 A record is a material shared on WattWijs that has been published at least once. While it is published the
 record carries its metadata; once archived it stays as a deleted record. Its datestamp is the time its current
