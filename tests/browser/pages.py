@@ -323,3 +323,28 @@ PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), use
 # Bulk import of learning materials -----------------------------------------------------------------
 
 PAGES.append(PageCase("interop-resource-import", "/leermiddelen/importeren/", user="alice"))
+# Harvesting ----------------------------------------------------------------------------------------
+
+
+def _harvest_source(world: Any) -> str:
+    """A harvest source of ROC Test with a finished run that skipped a record, made once per test."""
+    if not hasattr(world, "harvest_source"):
+        from wattwijs.interop.models import HarvestError, HarvestRun, HarvestSource
+
+        source = HarvestSource.objects.create(
+            name="Wikiwijs", base_url="https://wikiwijs.example.org/oai", organisation=world.roc
+        )
+        run = HarvestRun.objects.create(source=source, status=HarvestRun.Status.FINISHED, added=12, failed=1)
+        HarvestError.objects.create(run=run, identifier="oai:wikiwijs:7", message="De titel ontbreekt.")
+        world.harvest_source = source
+    return str(world.harvest_source.get_absolute_url())
+
+
+PAGES.extend(
+    [
+        PageCase("harvest-sources", lambda world: _harvest_source(world) and "/uitwisseling/bronnen/", user="alice"),
+        PageCase("harvest-source", _harvest_source, user="alice"),
+        PageCase("harvest-source-new", "/uitwisseling/bronnen/nieuw/", user="alice"),
+        PageCase("harvest-source-edit", lambda world: f"{_harvest_source(world)}bewerken/", user="alice"),
+    ]
+)

@@ -1,4 +1,5 @@
-"""Reads for the OAI-PMH provider: the materials it exposes as records, their sets and datestamps.
+"""Reads for the OAI-PMH provider (the materials it exposes as records, their sets and datestamps) and for the
+harvest-source pages.
 
 A record is a material shared on WattWijs that has been published at least once. While it is published the
 record carries its metadata; once archived it stays as a deleted record. Its datestamp is the time its current
@@ -12,11 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.utils import timezone
 
 from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Theme
+from wattwijs.core.permissions import AnyUser
+from wattwijs.interop import permissions as harvest_permissions
+from wattwijs.interop.models import HarvestRun, HarvestSource
 from wattwijs.library.models import Author, Resource, ResourceFile, ResourceVersion, Source
 
 Status = ResourceVersion.Status
@@ -260,3 +266,35 @@ def set_list() -> list[OaiSet]:
         OaiSet(PUBLISHER_SET, "Uitgevers"),
         *(OaiSet(f"{PUBLISHER_SET}:{organisation.slug}", organisation.name) for organisation in publishers),
     ]
+
+
+# Harvesting ------------------------------------------------------------------------
+
+
+def harvest_sources(*, user: AnyUser) -> QuerySet[HarvestSource]:
+    """The harvest sources ``user`` manages, each with its latest run."""
+    latest = HarvestRun.objects.filter(source=OuterRef("pk")).order_by("-started_at", "-pk")
+    return (
+        harvest_permissions.visible_sources(user)
+        .select_related("organisation")
+        .annotate(
+            last_status=Subquery(latest.values("status")[:1]),
+            last_started_at=Subquery(latest.values("started_at")[:1]),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def harvest_source_get(*, user: AnyUser, pk: int) -> HarvestSource:
+    """A harvest source ``user`` manages; 404 when there is none, 403 when it is someone else's."""
+    source = HarvestSource.objects.select_related("organisation").filter(pk=pk).first()
+    if source is None:
+        raise Http404
+    if not harvest_permissions.can_manage_source(user, source):
+        raise PermissionDenied
+    return source
+
+
+def harvest_runs(*, source: HarvestSource, limit: int = 20) -> list[HarvestRun]:
+    """The latest runs of a source, with their stored errors."""
+    return list(source.runs.prefetch_related("errors").order_by("-started_at", "-pk")[:limit])

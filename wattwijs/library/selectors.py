@@ -71,8 +71,8 @@ def facet_value_label(info: FacetInfo) -> str:
         return vocabularies.resource_type_label(value)
     if group == "language":
         return vocabularies.language_label(value)
-    if group == "source":
-        return str(dict(Source.choices).get(value, value))
+    if group == "source" and value in Source.values:
+        return str(Source(value).label)
     return facet_label(info) or value
 
 

@@ -7,17 +7,21 @@ changes: editing a published material starts the next version as a draft.
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.db.models import F, Max
+from django.db import connection, transaction
+from django.db.models import F, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wattwijs.core.bulk import insert_rows
 from wattwijs.core.models import Organisation, Theme, User
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
@@ -456,3 +460,200 @@ def collection_move(*, actor: AnyUser, collection: Collection, resource: Resourc
         for position, item in enumerate(items, start=1):
             item.position = position
         CollectionItem.objects.bulk_update(items, ["position"])
+
+
+# Harvested materials ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HarvestedMaterial:
+    """One record harvested from another repository, already checked: it is published as is.
+
+    ``datestamp`` is the record's OAI-PMH datestamp; a material is only changed when it differs.
+    """
+
+    oai_identifier: str
+    datestamp: datetime.datetime
+    title: str
+    description: str
+    location: str
+    licence: str
+    language: str = "nl"
+    keywords: Sequence[str] = ()
+    educational_levels: Sequence[str] = ()
+    learning_resource_types: Sequence[str] = ()
+    intended_end_user_roles: Sequence[str] = ()
+    aggregation_level: int = ResourceVersion.AggregationLevel.LESSON
+    cost: bool = False
+    authors: Sequence[AuthorData] = ()
+
+
+@dataclass
+class HarvestOutcome:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    withdrawn: int = 0
+    # OAI identifier → why it was not stored (it belongs to a material shared on WattWijs itself).
+    refused: dict[str, str] = dataclass_field(default_factory=dict)
+
+
+_HARVESTED_VERSION_COLUMNS = (
+    "resource",
+    "number",
+    "status",
+    "title",
+    "description",
+    "keywords",
+    "language",
+    "location",
+    "educational_levels",
+    "learning_resource_types",
+    "intended_end_user_roles",
+    "aggregation_level",
+    "cost",
+    "licence",
+    "moderator_comment",
+    "created_at",
+    "modified_at",
+    "published_at",
+)
+
+
+def harvested_upsert(
+    *, actor: AnyUser | None, publisher: Organisation, materials: Sequence[HarvestedMaterial]
+) -> HarvestOutcome:
+    """Publish a batch of harvested materials for ``publisher`` and keep the search index in step, all or nothing.
+
+    A new OAI identifier becomes a new material; a known one whose datestamp changed (or that was withdrawn)
+    gets a new published version, which becomes its current one; an unchanged one is left alone. The
+    caller decides who may harvest (see ``interop.permissions``); the records must be checked already.
+    """
+    outcome = HarvestOutcome()
+    by_identifier = {material.oai_identifier: material for material in materials}
+    for material in by_identifier.values():
+        _check_licence(material.licence)
+    with transaction.atomic():
+        existing = {
+            row[0]: row[1:]
+            for row in Resource.objects.filter(oai_identifier__in=list(by_identifier)).values_list(
+                "oai_identifier", "pk", "source", "current__modified_at", "current__status", "current__number"
+            )
+        }
+        new: list[HarvestedMaterial] = []
+        changed: list[tuple[int, int, HarvestedMaterial]] = []  # resource id, version number, material
+        for identifier, material in by_identifier.items():
+            found = existing.get(identifier)
+            if found is None:
+                new.append(material)
+                continue
+            resource_id, source, modified_at, status, number = found
+            if source != Source.HARVESTED:
+                outcome.refused[identifier] = _("This identifier belongs to a material shared on WattWijs itself.")
+            elif status == Status.PUBLISHED and modified_at == material.datestamp:
+                outcome.unchanged += 1
+            else:
+                changed.append((resource_id, (number or 0) + 1, material))
+        now = timezone.now()
+        moment = connection.ops.adapt_datetimefield_value(now)
+        insert_rows(
+            Resource,
+            ("publisher", "source", "oai_identifier", "created_at", "download_count", "is_fictitious"),
+            [(publisher.pk, Source.HARVESTED, material.oai_identifier, moment, 0, False) for material in new],
+        )
+        identifiers = [material.oai_identifier for material in new]
+        new_ids = dict(Resource.objects.filter(oai_identifier__in=identifiers).values_list("oai_identifier", "pk"))
+        rows = [(new_ids[material.oai_identifier], 1, material) for material in new]
+        rows += changed
+        _insert_harvested_versions(rows, now)
+        touched = [resource_id for resource_id, _number, _material in rows]
+        if touched:
+            newest = ResourceVersion.objects.filter(resource=OuterRef("pk")).order_by("-number").values("pk")[:1]
+            Resource.objects.filter(pk__in=touched).update(current=Subquery(newest))
+            index.index_resources(touched)
+            audit_log_write(
+                actor=actor,
+                action="library.harvested_upsert",
+                organisation=publisher,
+                details={"added": len(new), "updated": len(changed)},
+            )
+        outcome.added, outcome.updated = len(new), len(changed)
+    return outcome
+
+
+def _insert_harvested_versions(rows: Sequence[tuple[int, int, HarvestedMaterial]], now: datetime.datetime) -> None:
+    if not rows:
+        return
+    adapt = connection.ops.adapt_datetimefield_value
+    moment = adapt(now)
+    insert_rows(
+        ResourceVersion,
+        _HARVESTED_VERSION_COLUMNS,
+        [
+            (
+                resource_id,
+                number,
+                Status.PUBLISHED,
+                material.title,
+                material.description,
+                json.dumps(list(material.keywords)),
+                material.language,
+                material.location,
+                json.dumps(list(material.educational_levels)),
+                json.dumps(list(material.learning_resource_types)),
+                json.dumps(list(material.intended_end_user_roles)),
+                material.aggregation_level,
+                material.cost,
+                material.licence,
+                "",
+                moment,
+                adapt(material.datestamp),
+                adapt(material.datestamp),
+            )
+            for resource_id, number, material in rows
+        ],
+    )
+    with_authors = {
+        (resource_id, number): material.authors for resource_id, number, material in rows if material.authors
+    }
+    if not with_authors:
+        return
+    version_ids = {
+        (resource_id, number): pk
+        for pk, resource_id, number in ResourceVersion.objects.filter(
+            resource_id__in=[key[0] for key in with_authors]
+        ).values_list("pk", "resource_id", "number")
+    }
+    insert_rows(
+        Author,
+        ("version", "name", "organisation", "position"),
+        [
+            (version_ids[key], author.name[:200], author.organisation[:200], position)
+            for key, authors in with_authors.items()
+            for position, author in enumerate(authors)
+        ],
+    )
+
+
+def harvested_withdraw(*, actor: AnyUser | None, oai_identifiers: Iterable[str]) -> int:
+    """Take harvested materials that their repository deleted out of the search (archived, like any withdrawn
+    material). Returns how many were withdrawn; unknown or already withdrawn identifiers are skipped."""
+    identifiers = list(oai_identifiers)
+    with transaction.atomic():
+        ids = list(
+            Resource.objects.filter(
+                oai_identifier__in=identifiers,
+                source=Source.HARVESTED,
+                versions__status=Status.PUBLISHED,
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        if not ids:
+            return 0
+        ResourceVersion.objects.filter(resource_id__in=ids, status=Status.PUBLISHED).update(
+            status=Status.ARCHIVED, modified_at=timezone.now()
+        )
+        index.remove(ids)
+        audit_log_write(actor=actor, action="library.harvested_withdraw", details={"withdrawn": len(ids)})
+    return len(ids)

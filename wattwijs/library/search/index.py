@@ -40,6 +40,7 @@ from wattwijs.library.models import (
     SearchDocument,
     SearchIndexState,
     SearchWord,
+    Source,
 )
 from wattwijs.library.search.analysis import DocumentsAnalysis, analyze_documents
 from wattwijs.library.search.backends import backend
@@ -306,6 +307,16 @@ def _read(resource_ids: list[int]) -> _Batch:
             FacetKey("source", version.source),
             FacetKey("publisher", version.publisher_slug, version.publisher_name),
         ]
+        if version.source == Source.HARVESTED:
+            # Harvested material is also found by where it comes from: the organisation it is published under.
+            keys.append(
+                FacetKey(
+                    "source",
+                    f"{Source.HARVESTED}:{version.publisher_slug}"[:120],
+                    f"{version.publisher_name} (geoogst)",
+                    f"{version.publisher_name} (harvested)",
+                )
+            )
         if version.region_code:
             keys.append(FacetKey("region", version.region_code, version.region_name or ""))
         keys += [FacetKey("level", level) for level in version.levels]

@@ -1,0 +1,160 @@
+"""Fetching OAI-PMH pages over HTTP(S) with the standard library: timeouts, a size limit, and bounded retries
+when the repository answers 503 with Retry-After (the protocol's way of saying "come back later")."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from wattwijs.interop.records import Page, PageError, read_page
+
+USER_AGENT = "WattWijs-harvester/1.0"
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+
+
+class HarvestFailed(Exception):
+    """The harvest cannot go on (the repository cannot be reached, or its answer cannot be read)."""
+
+
+@dataclass
+class Client:
+    timeout: float = 60.0
+    # How often a 503 is waited out, and the longest wait for one Retry-After.
+    retries: int = 3
+    longest_wait: float = 300.0
+    default_wait: float = 30.0
+    max_page_bytes: int = MAX_PAGE_BYTES
+    sleep: Callable[[float], None] = time.sleep
+    # Fetch and read pages in a second process while this one stores the records of the pages before.
+    in_background: bool = False
+
+    def fetch(self, base_url: str, params: Mapping[str, str]) -> bytes:
+        if urlsplit(base_url).scheme not in ("http", "https"):
+            raise HarvestFailed(_("The address must start with http:// or https://."))
+        separator = "&" if "?" in base_url else "?"
+        request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+            f"{base_url}{separator}{urlencode(params)}", headers={"User-Agent": USER_AGENT, "Accept": "text/xml"}
+        )
+        for attempt in range(self.retries + 1):
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - scheme checked
+                    data: bytes = response.read(self.max_page_bytes + 1)
+            except urllib.error.HTTPError as error:
+                if error.code == 503 and attempt < self.retries:
+                    self.sleep(self._wait(error.headers.get("Retry-After", "")))
+                    continue
+                raise HarvestFailed(
+                    _("The repository answered with HTTP status %(status)d.") % {"status": error.code}
+                ) from error
+            except (urllib.error.URLError, TimeoutError, OSError) as error:
+                raise HarvestFailed(
+                    _("The repository cannot be reached: %(reason)s") % {"reason": str(error)[:200]}
+                ) from error
+            if len(data) > self.max_page_bytes:
+                raise HarvestFailed(
+                    _("A page of the repository is larger than %(mb)d MB.") % {"mb": MAX_PAGE_BYTES >> 20}
+                )
+            return data
+        raise HarvestFailed(_("The repository stayed unavailable."))  # pragma: no cover - the loop returns or raises
+
+    def _wait(self, retry_after: str) -> float:
+        """Seconds to wait: Retry-After as seconds or as an HTTP date, within bounds."""
+        value = retry_after.strip()
+        seconds = self.default_wait
+        if value.isdigit():
+            seconds = float(value)
+        elif value:
+            try:
+                seconds = (parsedate_to_datetime(value) - datetime.now(UTC)).total_seconds()
+            except (TypeError, ValueError):
+                seconds = self.default_wait
+        return min(max(seconds, 0.0), self.longest_wait)
+
+    def pages(
+        self, base_url: str, *, metadata_prefix: str, set_spec: str = "", harvest_from: str = ""
+    ) -> Iterator[Page]:
+        """Every page of a ListRecords harvest, following resumption tokens."""
+        params = {"verb": "ListRecords", "metadataPrefix": metadata_prefix}
+        if set_spec:
+            params["set"] = set_spec
+        if harvest_from:
+            params["from"] = harvest_from
+        seen: set[str] = set()
+        while True:
+            data = self.fetch(base_url, params)
+            try:
+                page = read_page(data, metadata_prefix)
+            except PageError as error:
+                raise HarvestFailed(str(error)) from error
+            yield page
+            token = page.resumption_token
+            if not token:
+                return
+            if token in seen:
+                raise HarvestFailed(_("The repository sent the same resumption token twice."))
+            seen.add(token)
+            params = {"verb": "ListRecords", "resumptionToken": token}
+
+    def pages_ahead(
+        self, base_url: str, *, metadata_prefix: str, set_spec: str = "", harvest_from: str = ""
+    ) -> Iterator[Page]:
+        """``pages``, fetched and read a few pages ahead by a forked process when ``in_background`` is set.
+
+        Reading XML takes about as long as storing the records: the two then run side by side. The forked
+        process only fetches and parses; it never touches the database connection it inherits.
+        """
+        options = {"metadata_prefix": metadata_prefix, "set_spec": set_spec, "harvest_from": harvest_from}
+        if not self.in_background or multiprocessing.current_process().daemon:
+            yield from self.pages(base_url, **options)
+            return
+        context = multiprocessing.get_context("fork")
+        pages: multiprocessing.Queue[tuple[str, Any]] = context.Queue(maxsize=8)
+        reader = context.Process(target=self._read_ahead, args=(pages, base_url, options, get_language()), daemon=True)
+        reader.start()
+        longest = self.timeout * (self.retries + 2) + self.longest_wait * self.retries
+        try:
+            while True:
+                try:
+                    kind, value = pages.get(timeout=longest)
+                except queue.Empty as error:
+                    raise HarvestFailed(_("The repository stopped answering.")) from error
+                if kind == "page":
+                    yield value
+                elif kind == "end":
+                    return
+                elif kind == "failed":
+                    raise HarvestFailed(value)
+                else:
+                    raise RuntimeError(value)
+        finally:
+            if reader.is_alive():
+                reader.terminate()
+            reader.join(timeout=10)
+
+    def _read_ahead(
+        self, pages: multiprocessing.Queue[tuple[str, Any]], base_url: str, options: dict[str, str], language: str
+    ) -> None:
+        with translation.override(language):
+            try:
+                for page in self.pages(base_url, **options):
+                    pages.put(("page", page))
+                pages.put(("end", None))
+            except HarvestFailed as error:
+                pages.put(("failed", str(error)))
+            except Exception as error:  # handed to the harvesting process, which logs it
+                pages.put(("error", repr(error)[:500]))
+        pages.close()
+        pages.join_thread()

@@ -1,0 +1,282 @@
+"""Every write of harvesting: harvest sources, and the harvests that turn OAI-PMH records into materials.
+
+A harvest reads the repository page by page (following resumption tokens) and writes the materials in
+batches through ``library.services.harvested_upsert`` and ``harvested_withdraw``, each batch in one
+transaction together with the search index. A record that cannot be used is reported on the run with
+the reason in words and skipped; the harvest goes on. When the repository cannot be reached, or a page
+cannot be read at all, the run stops with a message; what earlier pages brought in stays, whole.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wattwijs.core.models import Organisation
+from wattwijs.core.permissions import AnyUser
+from wattwijs.core.services import audit_log_write
+from wattwijs.interop import permissions
+from wattwijs.interop.client import Client, HarvestFailed
+from wattwijs.interop.dates import format_datestamp
+from wattwijs.interop.models import HarvestError, HarvestRun, HarvestSource
+from wattwijs.library import services as library_services
+from wattwijs.library.services import HarvestedMaterial
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+# A run keeps the first this many record errors; the count of failed records includes all of them.
+MAX_STORED_ERRORS = 1000
+SOURCE_FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "organisation", "active", "schedule")
+SCHEDULE_INTERVALS: dict[str, timedelta] = {
+    HarvestSource.Schedule.DAILY: timedelta(days=1),
+    HarvestSource.Schedule.WEEKLY: timedelta(days=7),
+}
+
+
+def _check_organisation(actor: AnyUser, organisation: Organisation) -> None:
+    if not permissions.harvest_organisations(actor).filter(pk=organisation.pk).exists():
+        raise PermissionDenied
+
+
+def _save_source(source: HarvestSource, data: dict[str, Any]) -> None:
+    for name in SOURCE_FIELDS:
+        if name in data:
+            setattr(source, name, data[name])
+    source.full_clean()
+    source.save()
+
+
+def harvest_source_create(*, actor: AnyUser, data: dict[str, Any]) -> HarvestSource:
+    _check_organisation(actor, data["organisation"])
+    with transaction.atomic():
+        source = HarvestSource()
+        _save_source(source, data)
+        audit_log_write(
+            actor=actor, action="interop.harvest_source_create", obj=source, organisation=source.organisation
+        )
+    return source
+
+
+def harvest_source_update(*, actor: AnyUser, source: HarvestSource, data: dict[str, Any]) -> HarvestSource:
+    if not permissions.can_manage_source(actor, source):
+        raise PermissionDenied
+    if "organisation" in data:
+        _check_organisation(actor, data["organisation"])
+    with transaction.atomic():
+        _save_source(source, data)
+        audit_log_write(
+            actor=actor, action="interop.harvest_source_update", obj=source, organisation=source.organisation
+        )
+    return source
+
+
+def harvest_source_for_url(
+    *, base_url: str, metadata_prefix: str, set_spec: str = "", organisation: Organisation | None = None
+) -> HarvestSource:
+    """The source of a harvest started from the command line, made on first use.
+
+    Without an organisation, its materials are published for the organisation whose website is on the
+    repository's host; when there is none, the caller has to name one.
+    """
+    source = HarvestSource.objects.filter(base_url=base_url, metadata_prefix=metadata_prefix, set_spec=set_spec).first()
+    if source is not None:
+        return source
+    host = urlsplit(base_url).hostname or base_url
+    if organisation is None:
+        organisation = (
+            Organisation.objects.filter(website__iregex=rf"^https?://(www\.)?{re.escape(host)}([:/]|$)")
+            .order_by("pk")
+            .first()
+        )
+    if organisation is None:
+        raise ValidationError(
+            _("No organisation has a website on %(host)s: name the organisation to publish the materials for.")
+            % {"host": host}
+        )
+    with transaction.atomic():
+        source = HarvestSource(
+            name=f"{host} ({metadata_prefix}{', ' + set_spec if set_spec else ''})"[:120],
+            base_url=base_url,
+            metadata_prefix=metadata_prefix,
+            set_spec=set_spec,
+            organisation=organisation,
+            schedule=HarvestSource.Schedule.MANUAL,
+        )
+        source.full_clean()
+        source.save()
+        audit_log_write(actor=None, action="interop.harvest_source_create", obj=source, organisation=organisation)
+    return source
+
+
+def harvest_enqueue(*, actor: AnyUser, source: HarvestSource) -> HarvestRun:
+    """Put a harvest of ``source`` on the task queue ("harvest now"); the page shows it as queued."""
+    if not permissions.can_manage_source(actor, source):
+        raise PermissionDenied
+    from wattwijs.interop import tasks
+
+    with transaction.atomic():
+        run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source))
+        audit_log_write(actor=actor, action="interop.harvest_enqueue", obj=source, organisation=source.organisation)
+        transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
+    return run
+
+
+def _incremental_from(source: HarvestSource) -> datetime | None:
+    """Harvest what changed since the day the last finished harvest started (a day's overlap is harmless)."""
+    last = source.runs.filter(status=HarvestRun.Status.FINISHED).order_by("-started_at").first()
+    if last is None:
+        return None
+    return last.started_at.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def harvest_due(*, now: datetime | None = None) -> list[HarvestRun]:
+    """Queue a harvest of every active source whose schedule says it is due (run by the periodic task)."""
+    from wattwijs.interop import tasks
+
+    now = now or timezone.now()
+    runs = []
+    for source in HarvestSource.objects.filter(active=True).exclude(schedule=HarvestSource.Schedule.MANUAL):
+        last = source.runs.order_by("-started_at").first()
+        if last is not None and last.started_at > now - SCHEDULE_INTERVALS[source.schedule] + timedelta(minutes=5):
+            continue
+        with transaction.atomic():
+            run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source), started_at=now)
+            transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
+        runs.append(run)
+    return runs
+
+
+def harvest(
+    *,
+    source: HarvestSource,
+    harvest_from: datetime | None = None,
+    run: HarvestRun | None = None,
+    client: Client | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> HarvestRun:
+    """Harvest ``source`` now; returns the finished (or stopped) run with its counts and errors."""
+    if run is None:
+        run = HarvestRun.objects.create(source=source, harvest_from=harvest_from)
+    run.status = HarvestRun.Status.RUNNING
+    run.started_at = timezone.now()
+    run.save(update_fields=["status", "started_at"])
+    # Messages are stored in the site's language, which is what the source page shows.
+    with translation.override(settings.LANGUAGE_CODE):
+        _Harvest(run, client or Client(in_background=True), batch_size).run()
+    return run
+
+
+def _from_argument(moment: datetime | None) -> str:
+    """``from`` at day granularity when that says it all (every repository supports it), else in seconds."""
+    if moment is None:
+        return ""
+    stamp = format_datestamp(moment)
+    return stamp[:10] if stamp.endswith("T00:00:00Z") else stamp
+
+
+class _Harvest:
+    def __init__(self, run: HarvestRun, client: Client, batch_size: int) -> None:
+        self.run_row = run
+        self.source = run.source
+        self.client = client
+        self.batch_size = batch_size
+        self.materials: dict[str, HarvestedMaterial] = {}
+        self.deletions: set[str] = set()
+        self.errors: list[tuple[str, str]] = []
+        self.stored_errors = 0
+
+    def run(self) -> None:
+        run = self.run_row
+        try:
+            pages = self.client.pages_ahead(
+                self.source.base_url,
+                metadata_prefix=self.source.metadata_prefix,
+                set_spec=self.source.set_spec,
+                harvest_from=_from_argument(run.harvest_from),
+            )
+            for page in pages:
+                for record in page.records:
+                    if record.error:
+                        self.errors.append((record.identifier, record.error))
+                    elif record.deleted:
+                        self.materials.pop(record.identifier, None)
+                        self.deletions.add(record.identifier)
+                    elif record.material is not None:
+                        self.deletions.discard(record.identifier)
+                        self.materials[record.identifier] = record.material
+                if len(self.materials) + len(self.deletions) >= self.batch_size:
+                    self.flush()
+            self.flush()
+        except HarvestFailed as error:
+            self._stop(str(error))
+            return
+        except Exception:
+            logger.exception("Harvest %s of source %s stopped", run.pk, self.source.pk)
+            self._stop(_("The harvest stopped because of an unexpected error."))
+            return
+        run.status = HarvestRun.Status.FINISHED
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "finished_at"])
+
+    def _stop(self, message: str) -> None:
+        """End the run with ``message``, keeping the complete records read before the problem."""
+        run = self.run_row
+        try:
+            self.flush()
+        except Exception:
+            logger.exception("Harvest %s could not store its last batch", run.pk)
+        run.status = HarvestRun.Status.FAILED
+        run.message = message
+        run.finished_at = timezone.now()
+        run.save(update_fields=["status", "message", "finished_at"])
+
+    def flush(self) -> None:
+        run = self.run_row
+        materials = list(self.materials.values())
+        deletions = sorted(self.deletions)
+        self.materials, self.deletions = {}, set()
+        errors, self.errors = self.errors, []
+        with transaction.atomic():
+            if materials:
+                outcome = library_services.harvested_upsert(
+                    actor=None, publisher=self.source.organisation, materials=materials
+                )
+                run.added += outcome.added
+                run.updated += outcome.updated
+                run.unchanged += outcome.unchanged
+                errors += list(outcome.refused.items())
+            if deletions:
+                run.deleted += library_services.harvested_withdraw(actor=None, oai_identifiers=deletions)
+            self._record_errors(errors)
+            run.save(update_fields=["added", "updated", "unchanged", "deleted", "failed"])
+
+    def _record_errors(self, errors: Sequence[tuple[str, str]]) -> None:
+        self.run_row.failed += len(errors)
+        room = max(MAX_STORED_ERRORS - self.stored_errors, 0)
+        kept = errors[:room]
+        HarvestError.objects.bulk_create(
+            HarvestError(run=self.run_row, identifier=identifier[:300], message=message) for identifier, message in kept
+        )
+        self.stored_errors += len(kept)
+
+
+def validate_from(value: str) -> datetime:
+    """A ``--from`` value as a moment in UTC; a ValidationError in words when it is no OAI-PMH datestamp."""
+    from wattwijs.interop.dates import parse_datestamp
+
+    parsed = parse_datestamp(value)
+    if parsed is None:
+        raise ValidationError(_("Give the date as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ."))
+    return parsed.start
