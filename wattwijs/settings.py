@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "wattwijs.core",
     "wattwijs.framework",
     "wattwijs.library",
@@ -237,3 +238,10 @@ OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "WattWijs leermiddel
 OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "beheer@wattwijs.example")
 OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))
 OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE", str(24 * 3600)))
+
+# REST API (/api/v1/): calls allowed per window, per personal API token and, for calls without one, per IP
+# address ("<number>/<second|minute|hour|day>"; empty switches the limit off). Over the limit: 429 + Retry-After.
+API_RATE_LIMITS = {
+    "token": os.environ.get("API_RATE_LIMIT_TOKEN", "600/minute"),
+    "ip": os.environ.get("API_RATE_LIMIT_IP", "120/minute"),
+}
