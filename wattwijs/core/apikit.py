@@ -18,10 +18,10 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
-from pydantic import AfterValidator
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
+from pydantic import AfterValidator
 
 from wattwijs.core import selectors, services
 from wattwijs.core.models import ApiToken
@@ -34,7 +34,7 @@ DEFAULT_PAGE_SIZE = 20
 # A page beyond this would make the database skip too many rows; narrow the query instead.
 MAX_PAGE = 10_000
 
-_TOKEN_ATTRIBUTE = "_wattwijs_api_token"
+_REQUEST_CACHE = "_wattwijs_api_token"
 _MISSING = object()
 
 
@@ -81,14 +81,14 @@ def bearer_token(request: HttpRequest) -> str | None:
 
 def request_token(request: HttpRequest) -> ApiToken | None:
     """The active token of the request (looked up once per request); a bad token is an authentication error."""
-    found = getattr(request, _TOKEN_ATTRIBUTE, _MISSING)
+    found = getattr(request, _REQUEST_CACHE, _MISSING)
     if found is not _MISSING:
         return found  # type: ignore[return-value]
     raw = bearer_token(request)
     token = None
     if raw is not None and len(raw) <= 200:
         token = selectors.api_token_active(token_hash=services.api_token_hash(raw))
-    setattr(request, _TOKEN_ATTRIBUTE, token)
+    setattr(request, _REQUEST_CACHE, token)
     if raw is not None and token is None:
         raise AuthenticationError(message="The API token is unknown or revoked.")
     if token is not None:
@@ -176,10 +176,7 @@ def page_of(
     request: HttpRequest, items: Sequence[T], paging: PageQuery, *, count: int | None = None
 ) -> tuple[list[T], dict[str, Any]]:
     """One page of ``items`` (a queryset or a sequence that slices lazily), and count/next/previous."""
-    if count is not None:
-        total = count
-    else:
-        total = items.count() if isinstance(items, QuerySet) else len(items)
+    total = count if count is not None else items.count() if isinstance(items, QuerySet) else len(items)
     start = (paging.page - 1) * paging.page_size
     rows = list(items[start : start + paging.page_size]) if start < total else []
 

@@ -221,7 +221,7 @@ def organisation_update(*, actor: AnyUser, organisation: Organisation, data: dic
 
 # API tokens -------------------------------------------------------------------------
 
-API_TOKEN_PREFIX = "ww_"
+API_TOKEN_PREFIX = "ww_"  # noqa: S105 - a marker, not a secret
 MAX_ACTIVE_API_TOKENS = 10
 
 
