@@ -36,6 +36,7 @@ MAX_PAGE = 10_000
 
 _REQUEST_CACHE = "_wattwijs_api_token"
 _MISSING = object()
+_INVALID = object()
 
 
 # Errors -----------------------------------------------------------------------------
@@ -82,24 +83,29 @@ def bearer_token(request: HttpRequest) -> str | None:
 def request_token(request: HttpRequest) -> ApiToken | None:
     """The active token of the request (looked up once per request); a bad token is an authentication error."""
     found = getattr(request, _REQUEST_CACHE, _MISSING)
-    if found is not _MISSING:
-        return found  # type: ignore[return-value]
-    raw = bearer_token(request)
-    token = None
-    if raw is not None and len(raw) <= 200:
-        token = selectors.api_token_active(token_hash=services.api_token_hash(raw))
-    setattr(request, _REQUEST_CACHE, token)
-    if raw is not None and token is None:
+    if found is _MISSING:
+        raw = bearer_token(request)
+        found = None
+        if raw is not None:
+            token = selectors.api_token_active(token_hash=services.api_token_hash(raw)) if len(raw) <= 200 else None
+            found = token if token is not None else _INVALID
+            if token is not None:
+                services.api_token_touch(token=token)
+        setattr(request, _REQUEST_CACHE, found)
+    if found is _INVALID:
         raise AuthenticationError(message="The API token is unknown or revoked.")
-    if token is not None:
-        services.api_token_touch(token=token)
-    return token
+    return found  # type: ignore[return-value]
 
 
 def api_user(request: HttpRequest) -> AnyUser:
     """Who the call is made for: the token's owner, or an anonymous visitor. Session cookies are not used."""
     token = request_token(request)
     return token.user if token is not None else AnonymousUser()
+
+
+def optional_token(request: HttpRequest) -> ApiToken | bool:
+    """The API's default check: anyone may call, but a token that is sent must be valid (else 401)."""
+    return request_token(request) or True
 
 
 class TokenAuth(HttpBearer):
@@ -133,7 +139,7 @@ class RateThrottle(BaseThrottle):
         rates: dict[str, str] = getattr(settings, "API_RATE_LIMITS", None) or {}
         try:
             token = request_token(request)
-        except AuthenticationError:
+        except AuthenticationError:  # counted per IP address
             token = None
         scope, ident = ("token", str(token.pk)) if token is not None else ("ip", self.get_ident(request) or "")
         rate = rates.get(scope)

@@ -80,6 +80,7 @@ api = WattWijsAPI(
     description=DESCRIPTION,
     urls_namespace="api-v1",
     docs=Swagger(settings={"validatorUrl": None, "tryItOutEnabled": True}),
+    auth=apikit.optional_token,
     throttle=[apikit.RateThrottle()],
 )
 
