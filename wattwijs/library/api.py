@@ -14,7 +14,7 @@ from typing import Any, Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, Text, TokenAuth, api_user, page_of
 from wattwijs.core.models import Organisation, Theme
@@ -366,7 +366,7 @@ def resource_jsonld(request: HttpRequest, id: int = ResourceId) -> HttpResponse:
 
 
 @router.post("/resources", response={201: ResourceDetail}, auth=TokenAuth(), summary="Share a new material (draft)")
-def resource_create(request: HttpRequest, payload: ResourceCreate) -> tuple[int, dict[str, Any]]:
+def resource_create(request: HttpRequest, payload: ResourceCreate) -> Status[dict[str, Any]]:
     """Starts version 1 as a draft for ``publisher``; submit it for moderation with ``/resources/{id}/submit``."""
     user = api_user(request)
     publisher = Organisation.objects.filter(slug=payload.publisher).first()
@@ -382,7 +382,7 @@ def resource_create(request: HttpRequest, payload: ResourceCreate) -> tuple[int,
             authors=_authors(payload.authors) or [],
             alignment=_alignment(payload.work_processes),
         )
-    return 201, _detail(request, version)
+    return Status(201, _detail(request, version))
 
 
 @router.patch("/resources/{int:id}", response=ResourceDetail, auth=TokenAuth(), summary="Change a material")
@@ -561,7 +561,7 @@ def collection_detail(request: HttpRequest, id: int = CollectionId) -> dict[str,
 @collections_router.post(
     "/collections", response={201: CollectionDetail}, auth=TokenAuth(), summary="Make a collection"
 )
-def collection_create(request: HttpRequest, payload: CollectionCreate) -> tuple[int, dict[str, Any]]:
+def collection_create(request: HttpRequest, payload: CollectionCreate) -> Status[dict[str, Any]]:
     organisation = None
     if payload.organisation:
         organisation = Organisation.objects.filter(slug=payload.organisation).first()
@@ -574,7 +574,7 @@ def collection_create(request: HttpRequest, payload: CollectionCreate) -> tuple[
         is_public=payload.is_public,
         organisation=organisation,
     )
-    return 201, _collection_detail(request, collection)
+    return Status(201, _collection_detail(request, collection))
 
 
 @collections_router.patch(
@@ -603,14 +603,14 @@ def collection_item_add(
     request: HttpRequest,
     payload: CollectionItemIn,
     id: int = CollectionId,  # noqa: A002
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     user = api_user(request)
     collection = selectors.collection_get(user=user, pk=id)
     resource = Resource.objects.filter(pk=payload.resource).first()
     if resource is None:
         raise ValidationError({"resource": "Unknown material."})
     services.collection_add(actor=user, collection=collection, resource=resource)
-    return 201, _collection_detail(request, collection)
+    return Status(201, _collection_detail(request, collection))
 
 
 @collections_router.delete(
@@ -623,8 +623,8 @@ def collection_item_remove(
     request: HttpRequest,
     id: int = CollectionId,  # noqa: A002
     resource: int = Path(..., ge=1, le=MAX_ID, description="The material's id."),
-) -> tuple[int, None]:
+) -> Status[None]:
     user = api_user(request)
     collection = selectors.collection_get(user=user, pk=id)
     services.collection_remove(actor=user, collection=collection, resource=selectors.resource_get(pk=resource))
-    return 204, None
+    return Status(204, None)
