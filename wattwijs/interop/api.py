@@ -68,7 +68,11 @@ class WattWijsAPI(NinjaAPI):
         error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.setdefault("responses", {})
+                # Statuses as strings, as JSON has them (ninja's own are integers; openapi_extra adds strings).
+                responses: dict[str, Any] = {}
+                for status, response in operation.get("responses", {}).items():
+                    responses.setdefault(str(status), {}).update(response)
+                operation["responses"] = responses
                 for status, description in ERROR_RESPONSES.items():
                     responses.setdefault(status, {"description": description, "content": error_content})
         return schema
