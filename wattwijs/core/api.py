@@ -89,7 +89,7 @@ def region_out(request: HttpRequest, region: Region) -> dict[str, object]:
     }
 
 
-def theme_out(request: HttpRequest, theme: Theme, codes: dict[int, str]) -> dict[str, object]:
+def theme_out(request: HttpRequest, theme: Theme, codes: dict[int | None, str]) -> dict[str, object]:
     return {
         "code": theme.code,
         "name": theme.name,
@@ -143,7 +143,7 @@ def region_detail(request: HttpRequest, code: str) -> dict[str, object]:
 @router.get("/themes", response=ThemeList, summary="Themes of the energy transition")
 def theme_list(request: HttpRequest, query: Query[PageQuery]) -> dict[str, object]:
     themes = list(Theme.objects.order_by("position", "pk"))
-    codes = {t.pk: t.code for t in themes}
+    codes: dict[int | None, str] = {t.pk: t.code for t in themes}
     rows, links = page_of(request, themes, query)
     return {**links, "results": [theme_out(request, t, codes) for t in rows]}
 

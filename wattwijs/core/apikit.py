@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -19,6 +19,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError
+from ninja.params import functions as params
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
 from pydantic import AfterValidator
@@ -26,8 +27,6 @@ from pydantic import AfterValidator
 from wattwijs.core import selectors, services
 from wattwijs.core.models import ApiToken
 from wattwijs.core.permissions import AnyUser
-
-T = TypeVar("T")
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -73,7 +72,7 @@ def error_body(code: str, message: str, details: Sequence[dict[str, str]] = ()) 
 
 def bearer_token(request: HttpRequest) -> str | None:
     """The token in the Authorization header, or None when the header is absent or not a bearer token."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
+    header = str(request.META.get("HTTP_AUTHORIZATION", ""))
     scheme, _, value = header.partition(" ")
     if scheme.lower() != "bearer" or not value.strip():
         return None
@@ -179,8 +178,8 @@ class PageLinks(Schema):
 
 
 def page_of(
-    request: HttpRequest, items: Sequence[T], paging: PageQuery, *, count: int | None = None
-) -> tuple[list[T], dict[str, Any]]:
+    request: HttpRequest, items: Sequence[Any] | QuerySet[Any], paging: PageQuery, *, count: int | None = None
+) -> tuple[list[Any], dict[str, Any]]:
     """One page of ``items`` (a queryset or a sequence that slices lazily), and count/next/previous."""
     total = count if count is not None else items.count() if isinstance(items, QuerySet) else len(items)
     start = (paging.page - 1) * paging.page_size
@@ -212,3 +211,6 @@ def _printable(value: str) -> str:
 Text = Annotated[str, AfterValidator(_printable)]
 # The largest id the API accepts in a path or body (ids are 64-bit; JSON clients handle up to 2**53 exactly).
 MAX_ID = 2**53
+
+# An id in a path, e.g. ``/resources/{int:id}``.
+PathId = Annotated[int, params.Path(ge=1, le=MAX_ID, description="The id.")]

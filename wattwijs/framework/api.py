@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, Text, page_of
+from wattwijs.core.apikit import PageLinks, PageQuery, PathId, Text, page_of
 from wattwijs.framework import selectors
 from wattwijs.framework.models import (
     Certificate,
@@ -226,7 +226,7 @@ def qualification_list(request: HttpRequest, query: Query[NameQuery]) -> dict[st
 )
 def qualification_detail(
     request: HttpRequest,
-    id: int = Path(..., ge=1, le=MAX_ID),  # noqa: A002
+    id: PathId,  # noqa: A002
 ) -> dict[str, Any]:
     qualification = selectors.qualification_get(pk=id)
     out = _qualification_out(request, qualification)

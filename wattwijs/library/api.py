@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import functools
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Path, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
-from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, Text, TokenAuth, api_user, page_of
+from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, PathId, Text, TokenAuth, api_user, page_of
 from wattwijs.core.models import Organisation, Theme
 from wattwijs.library import licences, permissions, selectors, services, vocabularies
 from wattwijs.library.forms import SearchForm
@@ -27,14 +27,21 @@ router = Router(tags=["learning materials"])
 collections_router = Router(tags=["collections"])
 router.add_router("", collections_router)
 
-ResourceId = Path(..., ge=1, le=MAX_ID, description="The material's id.")
-CollectionId = Path(..., ge=1, le=MAX_ID, description="The collection's id.")
 
-LicenceCode = Literal[tuple(licences.LICENCES)]  # type: ignore[valid-type]
-LevelId = Literal[tuple(vocabularies.levels())]  # type: ignore[valid-type]
-ResourceType = Literal[tuple(vocabularies.RESOURCE_TYPE_LABELS)]  # type: ignore[valid-type]
-EndUserRole = Literal[tuple(vocabularies.END_USER_ROLE_LABELS)]  # type: ignore[valid-type]
-Language = Literal[tuple(vocabularies.LANGUAGE_LABELS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    LicenceCode = str
+    LevelId = str
+    ResourceType = str
+    EndUserRole = str
+    Language = str
+else:
+    # The NL-LOM vocabularies, so the OpenAPI document lists the allowed values.
+    LicenceCode = Literal[tuple(licences.LICENCES)]
+    LevelId = Literal[tuple(vocabularies.levels())]
+    ResourceType = Literal[tuple(vocabularies.RESOURCE_TYPE_LABELS)]
+    EndUserRole = Literal[tuple(vocabularies.END_USER_ROLE_LABELS)]
+    Language = Literal[tuple(vocabularies.LANGUAGE_LABELS)]
+
 FilterValues = list[Text]
 
 
@@ -337,7 +344,7 @@ def resource_search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
 
 
 @router.get("/resources/{int:id}", response=ResourceDetail, summary="One learning material")
-def resource_detail(request: HttpRequest, id: int = ResourceId) -> dict[str, Any]:  # noqa: A002
+def resource_detail(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     """The current published version; with a token, the newest version its owner may see when none is published."""
     resource = selectors.resource_get(pk=id)
     version = selectors.version_for(user=api_user(request), resource=resource)
@@ -356,7 +363,7 @@ def resource_detail(request: HttpRequest, id: int = ResourceId) -> dict[str, Any
         }
     },
 )
-def resource_jsonld(request: HttpRequest, id: int = ResourceId) -> HttpResponse:  # noqa: A002
+def resource_jsonld(request: HttpRequest, id: PathId) -> HttpResponse:  # noqa: A002
     resource = selectors.resource_get(pk=id)
     user = api_user(request)
     version = selectors.version_for(user=user, resource=resource)
@@ -386,14 +393,13 @@ def resource_create(request: HttpRequest, payload: ResourceCreate) -> Status[dic
 
 
 @router.patch("/resources/{int:id}", response=ResourceDetail, auth=TokenAuth(), summary="Change a material")
-def resource_update(request: HttpRequest, payload: ResourceChange, id: int = ResourceId) -> dict[str, Any]:  # noqa: A002
+def resource_update(request: HttpRequest, payload: ResourceChange, id: PathId) -> dict[str, Any]:  # noqa: A002
     """Changes the open draft; for a published material this starts the next version as a draft first."""
     user = api_user(request)
     resource = selectors.resource_get(pk=id)
     with transaction.atomic():
-        version = selectors.open_draft(resource=resource)
-        if version is None:
-            version = services.version_new_draft(actor=user, resource=resource)
+        draft = selectors.open_draft(resource=resource)
+        version = draft if draft is not None else services.version_new_draft(actor=user, resource=resource)
         if version.status == ResourceVersion.Status.SUBMITTED:
             raise ValidationError("The material is waiting for moderation and cannot be changed now.")
         version = services.version_update(
@@ -412,8 +418,7 @@ def _act_on_version(request: HttpRequest, pk: int, action: str) -> dict[str, Any
     resource = selectors.resource_get(pk=pk)
     if action == "archive":
         services.resource_archive(actor=user, resource=resource)
-        version = selectors.version_for(user=user, resource=resource)
-        return _detail(request, version)
+        return _detail(request, selectors.version_for(user=user, resource=resource))
     version = selectors.open_draft(resource=resource, include_submitted=True)
     if version is None:
         raise ValidationError("The material has no draft or submitted version.")
@@ -427,17 +432,17 @@ def _act_on_version(request: HttpRequest, pk: int, action: str) -> dict[str, Any
 
 
 @router.post("/resources/{int:id}/submit", response=ResourceDetail, auth=TokenAuth(), summary="Submit for moderation")
-def resource_submit(request: HttpRequest, id: int = ResourceId) -> dict[str, Any]:  # noqa: A002
+def resource_submit(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return _act_on_version(request, id, "submit")
 
 
 @router.post("/resources/{int:id}/publish", response=ResourceDetail, auth=TokenAuth(), summary="Publish (moderators)")
-def resource_publish(request: HttpRequest, id: int = ResourceId) -> dict[str, Any]:  # noqa: A002
+def resource_publish(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return _act_on_version(request, id, "publish")
 
 
 @router.post("/resources/{int:id}/archive", response=ResourceDetail, auth=TokenAuth(), summary="Archive (moderators)")
-def resource_archive(request: HttpRequest, id: int = ResourceId) -> dict[str, Any]:  # noqa: A002
+def resource_archive(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return _act_on_version(request, id, "archive")
 
 
@@ -554,7 +559,7 @@ def _collection_out_fast(request: HttpRequest, collection: Collection, editable:
 
 
 @collections_router.get("/collections/{int:id}", response=CollectionDetail, summary="One collection with its materials")
-def collection_detail(request: HttpRequest, id: int = CollectionId) -> dict[str, Any]:  # noqa: A002
+def collection_detail(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return _collection_detail(request, selectors.collection_get(user=api_user(request), pk=id))
 
 
@@ -580,7 +585,7 @@ def collection_create(request: HttpRequest, payload: CollectionCreate) -> Status
 @collections_router.patch(
     "/collections/{int:id}", response=CollectionDetail, auth=TokenAuth(), summary="Change a collection"
 )
-def collection_update(request: HttpRequest, payload: CollectionChange, id: int = CollectionId) -> dict[str, Any]:  # noqa: A002
+def collection_update(request: HttpRequest, payload: CollectionChange, id: PathId) -> dict[str, Any]:  # noqa: A002
     user = api_user(request)
     collection = selectors.collection_get(user=user, pk=id)
     collection = services.collection_update(
@@ -602,7 +607,7 @@ def collection_update(request: HttpRequest, payload: CollectionChange, id: int =
 def collection_item_add(
     request: HttpRequest,
     payload: CollectionItemIn,
-    id: int = CollectionId,  # noqa: A002
+    id: PathId,  # noqa: A002
 ) -> Status[dict[str, Any]]:
     user = api_user(request)
     collection = selectors.collection_get(user=user, pk=id)
@@ -621,8 +626,8 @@ def collection_item_add(
 )
 def collection_item_remove(
     request: HttpRequest,
-    id: int = CollectionId,  # noqa: A002
-    resource: int = Path(..., ge=1, le=MAX_ID, description="The material's id."),
+    id: PathId,  # noqa: A002
+    resource: PathId,
 ) -> Status[None]:
     user = api_user(request)
     collection = selectors.collection_get(user=user, pk=id)

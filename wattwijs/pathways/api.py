@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Schema
+from ninja import Query, Router, Schema
 
-from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, page_of
+from wattwijs.core.apikit import PageLinks, PageQuery, PathId, page_of
 from wattwijs.pathways import selectors
 from wattwijs.pathways.models import Chain, ChainStep, LearningPlace
 
@@ -119,5 +119,5 @@ def learning_place_list(request: HttpRequest, query: Query[PageQuery]) -> dict[s
 
 
 @router.get("/learning-places/{int:id}", response=LearningPlaceOut, summary="One learning place")
-def learning_place_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:  # noqa: A002
+def learning_place_detail(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return learning_place_out(request, selectors.learning_place_get(pk=id))

@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, Text, page_of
+from wattwijs.core.apikit import PageLinks, PageQuery, PathId, Text, page_of
 from wattwijs.training import selectors
 from wattwijs.training.models import OfferKind, OfferStatus, TargetGroup, TrainingOffer
 from wattwijs.training.selectors import OFFER_SORTS, OfferFilters
@@ -101,5 +101,5 @@ def offer_list(request: HttpRequest, query: Query[OfferQuery]) -> dict[str, Any]
 
 
 @router.get("/training-offers/{int:id}", response=OfferOut, summary="One training offer")
-def offer_detail(request: HttpRequest, id: int = Path(..., ge=1, le=MAX_ID)) -> dict[str, Any]:  # noqa: A002
+def offer_detail(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noqa: A002
     return offer_out(request, selectors.offer_get(pk=id))
