@@ -245,3 +245,6 @@ API_RATE_LIMITS = {
     "token": os.environ.get("API_RATE_LIMIT_TOKEN", "600/minute"),
     "ip": os.environ.get("API_RATE_LIMIT_IP", "120/minute"),
 }
+# Proxies in front of the site that append to X-Forwarded-For; 0 counts calls per REMOTE_ADDR (a client could
+# otherwise choose its own address in that header).
+NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))

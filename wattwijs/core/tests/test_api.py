@@ -107,3 +107,10 @@ def test_callers_with_a_token_are_limited_per_token(client, settings, world):
 def test_an_empty_rate_switches_the_limit_off(client, settings):
     settings.API_RATE_LIMITS = {"ip": ""}
     assert all(client.get("/api/v1/regions").status_code == 200 for _ in range(5))
+
+
+def test_a_client_cannot_escape_the_ip_limit_with_a_forwarded_for_header(client, settings):
+    settings.API_RATE_LIMITS = {"ip": "1/minute"}
+    cache.clear()
+    assert client.get("/api/v1/regions", HTTP_X_FORWARDED_FOR="10.0.0.1").status_code == 200
+    assert client.get("/api/v1/regions", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
