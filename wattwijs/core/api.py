@@ -5,27 +5,27 @@ from __future__ import annotations
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from wattwijs.core import selectors
-from wattwijs.core.apikit import PageLinks, PageQuery, Text, page_of
+from wattwijs.core.apikit import Out, PageLinks, PageQuery, Text, page_of
 from wattwijs.core.models import Organisation, OrganisationKind, Region, Theme
 from wattwijs.core.selectors import ORGANISATION_SORTS, OrganisationFilters
 
 router = Router(tags=["organisations, regions and themes"])
 
 
-class RegionRef(Schema):
+class RegionRef(Out):
     code: str
     name: str
 
 
-class ThemeRef(Schema):
+class ThemeRef(Out):
     code: str
     name: str
 
 
-class RegionOut(Schema):
+class RegionOut(Out):
     code: str
     name: str
     province: str
@@ -39,7 +39,7 @@ class RegionList(PageLinks):
     results: list[RegionOut]
 
 
-class ThemeOut(Schema):
+class ThemeOut(Out):
     code: str
     name: str
     name_nl: str
@@ -52,7 +52,7 @@ class ThemeList(PageLinks):
     results: list[ThemeOut]
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Out):
     slug: str
     name: str
     kind: str

@@ -8,6 +8,7 @@ owner, under the same permission rules as the pages. Writes require a token.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Sequence
 from typing import Annotated, Any
@@ -22,7 +23,7 @@ from ninja.errors import AuthenticationError
 from ninja.params import functions as params
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel
 
 from wattwijs.core import selectors, services
 from wattwijs.core.models import ApiToken
@@ -132,7 +133,8 @@ class RateThrottle(BaseThrottle):
     """
 
     def __init__(self) -> None:
-        self.retry_after: float | None = None
+        # One instance serves every request; what ``wait`` reports belongs to the thread's current request.
+        self._state = threading.local()
 
     def allow_request(self, request: HttpRequest) -> bool:
         rates: dict[str, str] = getattr(settings, "API_RATE_LIMITS", None) or {}
@@ -155,12 +157,13 @@ class RateThrottle(BaseThrottle):
             cache.set(key, 1, timeout=period + 1)
             count = 1
         if count > limit:
-            self.retry_after = max(1.0, (window + 1) * period - now)
+            self._state.retry_after = max(1.0, (window + 1) * period - now)
             return False
         return True
 
     def wait(self) -> float | None:
-        return math.ceil(self.retry_after) if self.retry_after is not None else None
+        retry_after: float | None = getattr(self._state, "retry_after", None)
+        return math.ceil(retry_after) if retry_after is not None else None
 
 
 # Paging -----------------------------------------------------------------------------
@@ -171,7 +174,11 @@ class PageQuery(Schema):
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Results per page (at most 100).")
 
 
-class PageLinks(Schema):
+class Out(BaseModel):
+    """Base of the API's answers: plain pydantic models, validated from dicts (no per-object ORM lookups)."""
+
+
+class PageLinks(Out):
     count: int = Field(description="The number of results over all pages.")
     next: str | None = Field(description="The next page, or null on the last page.")
     previous: str | None = Field(description="The previous page, or null on the first page.")

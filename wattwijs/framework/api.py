@@ -7,9 +7,9 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
-from wattwijs.core.apikit import PageLinks, PageQuery, PathId, Text, page_of
+from wattwijs.core.apikit import Out, PageLinks, PageQuery, PathId, Text, page_of
 from wattwijs.framework import selectors
 from wattwijs.framework.models import (
     Certificate,
@@ -24,14 +24,14 @@ from wattwijs.framework.models import (
 router = Router(tags=["kwalificatiekader"])
 
 
-class VersionOut(Schema):
+class VersionOut(Out):
     slug: str
     name: str
     status: str
     url: str
 
 
-class WorkProcessOut(Schema):
+class WorkProcessOut(Out):
     id: int
     code: str
     name: str
@@ -45,7 +45,7 @@ class WorkProcessList(PageLinks):
     results: list[WorkProcessOut]
 
 
-class QualificationOut(Schema):
+class QualificationOut(Out):
     id: int
     name: str
     level: int
@@ -60,7 +60,7 @@ class QualificationList(PageLinks):
     results: list[QualificationOut]
 
 
-class CoreTaskOut(Schema):
+class CoreTaskOut(Out):
     id: int
     code: str
     name: str
@@ -72,7 +72,7 @@ class QualificationDetail(QualificationOut):
     core_tasks: list[CoreTaskOut]
 
 
-class UnitOut(Schema):
+class UnitOut(Out):
     id: int
     code: str
     name: str
@@ -89,7 +89,7 @@ class UnitList(PageLinks):
     results: list[UnitOut]
 
 
-class CertificateOut(Schema):
+class CertificateOut(Out):
     id: int
     kind: str
     name: str
@@ -103,7 +103,7 @@ class CertificateList(PageLinks):
     results: list[CertificateOut]
 
 
-class CompetenceOut(Schema):
+class CompetenceOut(Out):
     id: int
     name: str
     description: str

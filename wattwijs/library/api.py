@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 
-from wattwijs.core.apikit import MAX_ID, PageLinks, PageQuery, PathId, Text, TokenAuth, api_user, page_of
+from wattwijs.core.apikit import MAX_ID, Out, PageLinks, PageQuery, PathId, Text, TokenAuth, api_user, page_of
 from wattwijs.core.models import Organisation, Theme
 from wattwijs.library import licences, permissions, selectors, services, vocabularies
 from wattwijs.library.forms import SearchForm
@@ -48,17 +49,17 @@ FilterValues = list[Text]
 # Output ------------------------------------------------------------------------------
 
 
-class Named(Schema):
+class Named(Out):
     code: str
     name: str
 
 
-class PublisherOut(Schema):
+class PublisherOut(Out):
     slug: str
     name: str
 
 
-class ResourceItem(Schema):
+class ResourceItem(Out):
     id: int
     title: str
     description: str
@@ -79,7 +80,7 @@ class ResourceItem(Schema):
     rating_count: int
 
 
-class FacetValueOut(Schema):
+class FacetValueOut(Out):
     value: str
     label: str
     count: int
@@ -94,29 +95,29 @@ class SearchResults(PageLinks):
     relaxed: bool = Field(description="True when no material has all the words and these have at least one.")
 
 
-class LevelOut(Schema):
+class LevelOut(Out):
     id: str
     label: str
 
 
-class LicenceOut(Schema):
+class LicenceOut(Out):
     code: str
     name: str
     url: str
 
 
-class AuthorOut(Schema):
+class AuthorOut(Out):
     name: str
     organisation: str
 
 
-class AlignedOut(Schema):
+class AlignedOut(Out):
     id: int
     code: str
     name: str
 
 
-class ResourceDetail(Schema):
+class ResourceDetail(Out):
     id: int
     version: int
     status: str = Field(description="concept, ingediend, gepubliceerd, teruggestuurd or gearchiveerd.")
@@ -248,7 +249,7 @@ def _detail(request: HttpRequest, version: ResourceVersion) -> dict[str, Any]:
         "language": version.language,
         "location": version.location,
         "url": _absolute(request, version.get_absolute_url()),
-        "jsonld": _absolute(request, f"{request.path.rstrip('/').rsplit('/', 1)[0]}/{resource.pk}.jsonld"),
+        "jsonld": _absolute(request, reverse("api-v1:resource_jsonld", kwargs={"id": resource.pk})),
         "source": resource.source,
         "oai_identifier": resource.oai_identifier,
         "publisher": {"slug": resource.publisher.slug, "name": resource.publisher.name},
@@ -449,7 +450,7 @@ def resource_archive(request: HttpRequest, id: PathId) -> dict[str, Any]:  # noq
 # Endpoints: collections ---------------------------------------------------------------
 
 
-class CollectionOut(Schema):
+class CollectionOut(Out):
     id: int
     title: str
     description: str
@@ -465,7 +466,7 @@ class CollectionList(PageLinks):
     results: list[CollectionOut]
 
 
-class CollectionItemOut(Schema):
+class CollectionItemOut(Out):
     id: int = Field(description="The material's id.")
     title: str
     location: str

@@ -7,27 +7,27 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
-from wattwijs.core.apikit import PageLinks, PageQuery, PathId, page_of
+from wattwijs.core.apikit import Out, PageLinks, PageQuery, PathId, page_of
 from wattwijs.pathways import selectors
 from wattwijs.pathways.models import Chain, ChainStep, LearningPlace
 
 router = Router(tags=["Transitiehuis"])
 
 
-class Ref(Schema):
+class Ref(Out):
     code: str
     name: str
 
 
-class PartnerStepOut(Schema):
+class PartnerStepOut(Out):
     organisation: Ref
     step: str
     step_label: str
 
 
-class ChainOut(Schema):
+class ChainOut(Out):
     slug: str
     name: str
     description: str
@@ -42,7 +42,7 @@ class ChainList(PageLinks):
     results: list[ChainOut]
 
 
-class LearningPlaceOut(Schema):
+class LearningPlaceOut(Out):
     id: int
     title: str
     organisation: Ref

@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
-from wattwijs.core.apikit import PageLinks, PageQuery, PathId, Text, page_of
+from wattwijs.core.apikit import Out, PageLinks, PageQuery, PathId, Text, page_of
 from wattwijs.training import selectors
 from wattwijs.training.models import OfferKind, OfferStatus, TargetGroup, TrainingOffer
 from wattwijs.training.selectors import OFFER_SORTS, OfferFilters
@@ -16,12 +16,12 @@ from wattwijs.training.selectors import OFFER_SORTS, OfferFilters
 router = Router(tags=["training offers"])
 
 
-class Ref(Schema):
+class Ref(Out):
     code: str
     name: str
 
 
-class OfferOut(Schema):
+class OfferOut(Out):
     id: int
     title: str
     description: str

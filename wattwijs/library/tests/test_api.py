@@ -166,6 +166,7 @@ def test_an_author_shares_a_material_as_a_draft(client, author):
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "concept" and body["version"] == 1
+    assert body["jsonld"] == f"http://testserver/api/v1/resources/{body['id']}.jsonld"
     assert body["themes"][0]["code"] == "warmtepompen"
     version = ResourceVersion.objects.get()
     assert version.created_by == author and version.resource.publisher.slug == "roc-test"
