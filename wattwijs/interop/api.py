@@ -12,6 +12,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.openapi.schema import OpenAPISchema
@@ -150,9 +152,19 @@ def on_unexpected_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 500, "server_error", "Something went wrong on the server.")
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Unknown paths under /api/v1/ answer in the API's error format too."""
     return _error(request, 404, "not_found", "There is no such API endpoint.")
+
+
+@api.get("/", include_in_schema=False)
+def api_root(request: HttpRequest) -> dict[str, str]:
+    """Where to start: the OpenAPI document and the interactive documentation."""
+    return {
+        "openapi": request.build_absolute_uri(reverse("api-v1:openapi-json")),
+        "docs": request.build_absolute_uri(reverse("api-v1:openapi-view")),
+    }
 
 
 api.add_router("", core_router)

@@ -114,3 +114,18 @@ def test_a_client_cannot_escape_the_ip_limit_with_a_forwarded_for_header(client,
     cache.clear()
     assert client.get("/api/v1/regions", HTTP_X_FORWARDED_FOR="10.0.0.1").status_code == 200
     assert client.get("/api/v1/regions", HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
+
+
+def test_a_write_to_an_unknown_endpoint_answers_404_in_the_error_format(client):
+    csrf_client = type(client)(enforce_csrf_checks=True)
+    response = csrf_client.post("/api/v1/bestaat-niet", {}, content_type="application/json")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+
+
+def test_the_api_root_points_to_the_openapi_document_and_the_docs(client):
+    body = client.get("/api/v1/").json()
+    assert body == {
+        "openapi": "http://testserver/api/v1/openapi.json",
+        "docs": "http://testserver/api/v1/docs",
+    }
+    assert client.get("/api/v1/openapi.json").json()["components"]["schemas"]["Error"]
