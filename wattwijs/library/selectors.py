@@ -247,7 +247,18 @@ def json_ld(page: VersionPage, *, url: str) -> SafeString:
         data["sameAs"] = version.location
     if version.published_at:
         data["datePublished"] = version.published_at.date().isoformat()
+    data["dateCreated"] = version.created_at.date().isoformat()
     data["dateModified"] = version.modified_at.date().isoformat()
+    if page.aligned.get("work_process"):
+        data["teaches"] = [
+            {
+                "@type": "DefinedTerm",
+                "termCode": wp.code,
+                "name": wp.name,
+                "inDefinedTermSet": "Kwalificatiestructuur mbo",
+            }
+            for wp in page.aligned["work_process"]
+        ]
     if page.rating.get("count"):
         data["aggregateRating"] = {
             "@type": "AggregateRating",

@@ -1,7 +1,10 @@
 """REST API of the kwalificatiekader: the current version's qualifications, work processes, units,
 certificates and competences."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from wattwijs.framework.models import FrameworkVersion
 from wattwijs.framework.tests.factories import (
@@ -17,12 +20,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def current():
-    old = VersionFactory(status=FrameworkVersion.Status.ADOPTED, name="Oud")
+    now = timezone.now()
+    old = VersionFactory(status=FrameworkVersion.Status.ADOPTED, name="Oud", adopted_at=now - timedelta(days=400))
     qualification_with_work_processes(old, name="Oude monteur")
-    version = VersionFactory(status=FrameworkVersion.Status.ADOPTED, name="Nieuw")
-    version.adopted_at = version.created_at
-    version.save()
-    return version
+    return VersionFactory(status=FrameworkVersion.Status.ADOPTED, name="Nieuw", adopted_at=now)
 
 
 def test_qualifications_of_the_current_version_are_listed(client, current):

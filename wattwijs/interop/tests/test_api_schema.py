@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -32,7 +34,18 @@ from wattwijs.wsgi import application
 
 
 @pytest.fixture
-def api_data(db, settings):
+def keep_connection():
+    """Django's test client keeps the test's database connection open between requests; a plain WSGI call
+    would close it at the end of each request (inside the test transaction). Do as the test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_data(db, settings, keep_connection):
     """A little of everything the API serves, with ids 1.. so generated ids sometimes hit something."""
     settings.API_RATE_LIMITS = {}
     roc = OrganisationFactory(name="ROC Test", slug="roc-test", themes=[theme("zon-pv")])

@@ -7,6 +7,8 @@ import pytest
 from wattwijs.core import services as core_services
 from wattwijs.core.models import Role
 from wattwijs.core.tests.factories import MembershipFactory, UserFactory, theme
+from wattwijs.framework.models import FrameworkVersion
+from wattwijs.framework.tests.factories import VersionFactory, qualification_with_work_processes
 from wattwijs.library.models import Collection, CollectionItem, Resource, ResourceVersion, Source
 from wattwijs.library.tests.factories import MBO2, MBO3, material
 
@@ -110,7 +112,7 @@ def test_the_search_makes_a_fixed_number_of_queries(client, count, django_assert
         material(f"Omvormer {i}", themes=[theme("zon-pv")])
     search = {"q": "omvormer", "theme": "zon-pv", "page_size": 50}
     client.get("/api/v1/resources", search)  # loads the facet tables held in memory until the index changes
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get("/api/v1/resources", search)
     assert response.json()["count"] == count
 
@@ -145,6 +147,20 @@ def test_the_json_ld_is_a_schema_org_learning_resource(client):
     assert data["license"].startswith("https://creativecommons.org/")
     assert data["educationalLevel"][0]["termCode"] == MBO3
     assert data["isAccessibleForFree"] is True
+    assert data["dateCreated"] == version.created_at.date().isoformat()
+
+
+def test_the_json_ld_says_which_work_processes_a_material_teaches(client, author):
+    work_process = (
+        qualification_with_work_processes(VersionFactory(status=FrameworkVersion.Status.ADOPTED), count=1)
+        .core_tasks.get()
+        .work_processes.get()
+    )
+    headers = bearer(author)
+    pk = post(client, "/api/v1/resources", {**NEW_MATERIAL, "work_processes": [work_process.pk]}, headers).json()["id"]
+    data = json.loads(client.get(f"/api/v1/resources/{pk}.jsonld", headers=headers).content)
+    assert data["teaches"][0]["termCode"] == work_process.code
+    assert data["educationalAlignment"][0]["alignmentType"] == "teaches"
 
 
 def test_the_material_page_embeds_the_same_json_ld(client):
