@@ -88,3 +88,11 @@ def test_using_a_token_notes_when_it_was_last_used(client, world):
     token, raw = services.api_token_create(user=world.alice, name="Script")
     client.get("/api/v1/regions", headers={"Authorization": f"Bearer {raw}"})
     assert ApiToken.objects.get(pk=token.pk).last_used_at is not None
+
+
+def test_the_profile_page_lists_tokens_with_their_start_and_a_revoke_button(client, world):
+    token, _raw = services.api_token_create(user=world.alice, name="Moodle-koppeling")
+    client.force_login(world.alice)
+    page = client.get("/account/").content.decode()
+    assert page.count('id="api-tokens-title"') == 1
+    assert f"{token.prefix}…" in page and f"/account/api-tokens/{token.pk}/intrekken/" in page
