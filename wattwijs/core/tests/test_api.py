@@ -129,3 +129,15 @@ def test_the_api_root_points_to_the_openapi_document_and_the_docs(client):
         "docs": "http://testserver/api/v1/docs",
     }
     assert client.get("/api/v1/openapi.json").json()["components"]["schemas"]["Error"]
+
+
+def test_an_unexpected_error_answers_500_in_the_error_format(client, monkeypatch):
+    def broken():
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr("wattwijs.core.selectors.region_list", broken)
+    response = client.get("/api/v1/regions")
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": {"code": "server_error", "message": "Something went wrong on the server.", "details": []}
+    }
