@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "wattwijs.core",
     "wattwijs.framework",
     "wattwijs.library",
@@ -244,3 +245,12 @@ INTEROP_IMPORT_MAX_ROWS = int(os.environ.get("INTEROP_IMPORT_MAX_ROWS", "1000"))
 # An export holds at most this many search results (the first ones, in the order shown): a spreadsheet of the
 # whole library would keep a request busy for minutes.
 INTEROP_EXPORT_MAX_ROWS = int(os.environ.get("INTEROP_EXPORT_MAX_ROWS", "10000"))
+# REST API (/api/v1/): calls allowed per window, per personal API token and, for calls without one, per IP
+# address ("<number>/<second|minute|hour|day>"; empty switches the limit off). Over the limit: 429 + Retry-After.
+API_RATE_LIMITS = {
+    "token": os.environ.get("API_RATE_LIMIT_TOKEN", "600/minute"),
+    "ip": os.environ.get("API_RATE_LIMIT_IP", "120/minute"),
+}
+# Proxies in front of the site that append to X-Forwarded-For; 0 counts calls per REMOTE_ADDR (a client could
+# otherwise choose its own address in that header).
+NINJA_NUM_PROXIES = int(os.environ.get("NINJA_NUM_PROXIES", "0"))

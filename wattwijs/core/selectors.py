@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from wattwijs.core import caching, permissions
 from wattwijs.core.models import (
+    ApiToken,
     AuditEntry,
     Invitation,
     Membership,
@@ -295,3 +296,28 @@ def platform_figures() -> dict[str, Any]:
         "regions_active": totals["regions"],
         "has_fictitious": totals["fictitious"] > 0,
     }
+
+
+# API tokens -------------------------------------------------------------------------
+
+
+def api_tokens_of(*, user: AnyUser) -> QuerySet[ApiToken]:
+    if not user.is_authenticated:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user_id=user.pk).order_by("revoked_at", "-created_at", "-pk")
+
+
+def api_token_owned(*, user: AnyUser, pk: int) -> ApiToken:
+    token = api_tokens_of(user=user).filter(pk=pk).first()
+    if token is None:
+        raise Http404
+    return token
+
+
+def api_token_active(*, token_hash: str) -> ApiToken | None:
+    """The active token with this hash and its user, or None."""
+    return (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=token_hash, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from wattwijs.core import permissions
 from wattwijs.core.models import (
+    ApiToken,
     AuditEntry,
     Invitation,
     Membership,
@@ -215,3 +217,52 @@ def organisation_update(*, actor: AnyUser, organisation: Organisation, data: dic
             organisation=organisation,
         )
     return organisation
+
+
+# API tokens -------------------------------------------------------------------------
+
+API_TOKEN_PREFIX = "ww_"  # noqa: S105 - a marker, not a secret
+MAX_ACTIVE_API_TOKENS = 10
+
+
+def api_token_hash(raw: str) -> str:
+    """Tokens are long random strings, so a plain SHA-256 is enough to keep them unreadable in the database."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a token for ``user``; the token itself is returned once and never stored."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": _("Give the token a name, so you know where you use it.")})
+    with transaction.atomic():
+        if ApiToken.objects.filter(user=user, revoked_at__isnull=True).count() >= MAX_ACTIVE_API_TOKENS:
+            raise ValidationError(
+                {"name": _("You have %(count)d active tokens. Revoke one first.") % {"count": MAX_ACTIVE_API_TOKENS}}
+            )
+        raw = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = ApiToken(user=user, name=name, prefix=raw[:10], token_hash=api_token_hash(raw))
+        token.full_clean(exclude=["user"])
+        token.save()
+        audit_log_write(actor=user, action="user.api_token_create", obj=token, details={"name": name})
+    return token, raw
+
+
+def api_token_revoke(*, actor: AnyUser, token: ApiToken) -> ApiToken:
+    """A revoked token stops working at once; it stays listed so its owner sees when it was revoked."""
+    if not actor.is_authenticated or token.user_id != actor.pk:
+        raise PermissionDenied
+    with transaction.atomic():
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            audit_log_write(actor=actor, action="user.api_token_revoke", obj=token, details={"name": token.name})
+    return token
+
+
+def api_token_touch(*, token: ApiToken) -> None:
+    """Note when a token was used, at most once a minute (a write per API call would cost too much)."""
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

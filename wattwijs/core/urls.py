@@ -28,6 +28,8 @@ urlpatterns = [
     ),
     path("uitnodiging/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("account/", views.profile, name="profile"),
+    path("account/api-tokens/", views.api_token_create, name="api_token_create"),
+    path("account/api-tokens/<int:pk>/intrekken/", views.api_token_revoke, name="api_token_revoke"),
     path("regios/", views.region_list, name="region_list"),
     path("regios/<str:code>/", views.region_detail, name="region_detail"),
     path("themas/", views.theme_list, name="theme_list"),

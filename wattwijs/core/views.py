@@ -15,6 +15,7 @@ from django_htmx.middleware import HtmxDetails
 
 from wattwijs.core import permissions, selectors, services
 from wattwijs.core.forms import (
+    ApiTokenForm,
     AuditFilterForm,
     InviteForm,
     OrganisationFilterForm,
@@ -261,11 +262,52 @@ def profile(request: HttpRequest) -> HttpResponse:
         services.profile_update(user=user, **form.cleaned_data)
         messages.success(request, _("Your details have been saved."))
         return redirect("core:profile")
-    return render(
-        request,
-        "core/profile.html",
-        {"form": form, "memberships": selectors.user_memberships(user=user)},
-    )
+    return _profile_page(request, form=form)
+
+
+def _profile_page(
+    request: HttpRequest,
+    *,
+    form: ProfileForm | None = None,
+    token_form: ApiTokenForm | None = None,
+    new_token: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    user: User = request.user  # type: ignore[assignment]
+    context = {
+        "form": form or ProfileForm(initial={"first_name": user.first_name, "last_name": user.last_name}),
+        "memberships": selectors.user_memberships(user=user),
+        "token_form": token_form or ApiTokenForm(),
+        "api_tokens": selectors.api_tokens_of(user=user),
+        "new_token": new_token,
+    }
+    return render(request, "core/profile.html", context, status=status)
+
+
+@login_required
+@require_POST
+@never_cache
+def api_token_create(request: HttpRequest) -> HttpResponse:
+    """Make a token and show it once, on this response only: it is not stored anywhere it could be read back."""
+    user: User = request.user  # type: ignore[assignment]
+    token_form = ApiTokenForm(request.POST)
+    if token_form.is_valid():
+        try:
+            _token, raw = services.api_token_create(user=user, name=token_form.cleaned_data["name"])
+        except ValidationError as error:
+            add_service_errors(token_form, error)
+        else:
+            return _profile_page(request, new_token=raw)
+    return _profile_page(request, token_form=token_form, status=400)
+
+
+@login_required
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = selectors.api_token_owned(user=request.user, pk=pk)
+    services.api_token_revoke(actor=request.user, token=token)
+    messages.success(request, _("The token %(name)s has been revoked.") % {"name": token.name})
+    return redirect("core:profile")
 
 
 @require_GET

@@ -247,7 +247,18 @@ def json_ld(page: VersionPage, *, url: str) -> SafeString:
         data["sameAs"] = version.location
     if version.published_at:
         data["datePublished"] = version.published_at.date().isoformat()
+    data["dateCreated"] = version.created_at.date().isoformat()
     data["dateModified"] = version.modified_at.date().isoformat()
+    if page.aligned.get("work_process"):
+        data["teaches"] = [
+            {
+                "@type": "DefinedTerm",
+                "termCode": wp.code,
+                "name": wp.name,
+                "inDefinedTermSet": "Kwalificatiestructuur mbo",
+            }
+            for wp in page.aligned["work_process"]
+        ]
     if page.rating.get("count"):
         data["aggregateRating"] = {
             "@type": "AggregateRating",
@@ -257,6 +268,38 @@ def json_ld(page: VersionPage, *, url: str) -> SafeString:
             "worstRating": 1,
         }
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))  # noqa: S308 - escaped above
+
+
+# The REST API ---------------------------------------------------------------------
+
+
+def api_resource_links(resource_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Landing URL and OAI identifier of each material (which the search documents do not hold), in one query."""
+    rows = Resource.objects.filter(pk__in=resource_ids).values_list("pk", "current__location", "oai_identifier")
+    return {pk: (location or "", oai_identifier) for pk, location, oai_identifier in rows}
+
+
+def api_work_processes(*, version: ResourceVersion) -> list[Any]:
+    return framework_selectors.alignments_of(obj=version).get("work_process", [])
+
+
+def api_current_work_processes(ids: list[int]) -> dict[int, Any]:
+    """The work processes with these ids in the current framework version."""
+    version = framework_selectors.current_version()
+    if version is None or not ids:
+        return {}
+    return framework_selectors.work_processes_of_version(version).filter(pk__in=ids).in_bulk()
+
+
+def open_draft(*, resource: Resource, include_submitted: bool = True) -> ResourceVersion | None:
+    """The version of a material that is being worked on (draft, returned or submitted), if any."""
+    statuses = [Status.DRAFT, Status.RETURNED] + ([Status.SUBMITTED] if include_submitted else [])
+    return (
+        resource.versions.filter(status__in=statuses)
+        .select_related("resource__publisher", "created_by")
+        .order_by("-number")
+        .first()
+    )
 
 
 # Moderation and own work ------------------------------------------------------------
