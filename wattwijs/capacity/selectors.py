@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import Http404
+from django.urls import reverse
+from django.utils.formats import get_format
 
 from wattwijs.capacity import results
 from wattwijs.capacity.model import SENSITIVE_PARAMETERS as PARAMETER_NAMES
 from wattwijs.capacity.model import Array
 from wattwijs.capacity.models import Occupation, Scenario, ScenarioKind, ScenarioResult
-from wattwijs.core.models import Region, Theme
+from wattwijs.core.models import Region, Theme, localized
 
 
 def scenario_list() -> list[Scenario]:
@@ -37,16 +39,27 @@ def region_get(*, code: str) -> Region:
         raise Http404 from error
 
 
+def fte_formatter() -> Any:
+    """Whole FTE with the active language's thousands separator; cheaper than a template filter per cell."""
+    separator = str(get_format("THOUSAND_SEPARATOR"))
+
+    def fte(value: float) -> str:
+        return f"{round(value):,}".replace(",", separator).replace("-", "−")
+
+    return fte
+
+
 @dataclass(frozen=True)
 class Row:
     label: str
     demand: float
     supply: float
     key: Any = None
-
-    @property
-    def gap(self) -> float:
-        return self.demand - self.supply
+    gap: float = 0.0
+    demand_text: str = ""
+    supply_text: str = ""
+    gap_text: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -73,12 +86,29 @@ class Overview:
         return self.per_year[-1] if self.per_year else None
 
 
-def _rows(labels: list[tuple[Any, str]], demand: Array, supply: Array, *, keep_empty: bool = False) -> list[Row]:
-    rows = [
-        Row(label=label, demand=float(demand[index]), supply=float(supply[index]), key=key)
-        for index, (key, label) in enumerate(labels)
-    ]
-    return [row for row in rows if keep_empty or round(row.demand) or round(row.supply)]
+def _rows(
+    labels: list[tuple[Any, str]], demand: Array, supply: Array, *, keep_empty: bool = False, url: str = ""
+) -> list[Row]:
+    fte = fte_formatter()
+    rows = []
+    for index, (key, label) in enumerate(labels):
+        asked, available = float(demand[index]), float(supply[index])
+        if not (keep_empty or round(asked) or round(available)):
+            continue
+        rows.append(
+            Row(
+                label=label,
+                demand=asked,
+                supply=available,
+                key=key,
+                gap=asked - available,
+                demand_text=fte(asked),
+                supply_text=fte(available),
+                gap_text=fte(asked - available),
+                url=url.replace("CODE", str(key)) if url else "",
+            )
+        )
+    return rows
 
 
 def overview(*, scenario: Scenario, region: Region | None = None, year: int | None = None) -> Overview:
@@ -96,10 +126,13 @@ def overview(*, scenario: Scenario, region: Region | None = None, year: int | No
         demand, supply = demand[index : index + 1], supply[index : index + 1]
     year = year if year in years else years[-1]
     y = years.index(year)
-    themes = Theme.objects.in_bulk(axes["themes"])
-    occupations = Occupation.objects.in_bulk(axes["occupations"])
-    theme_labels = [(themes[pk].code, themes[pk].name) for pk in axes["themes"]]
-    occupation_labels = [(pk, occupations[pk].name) for pk in axes["occupations"]]
+    themes = {
+        pk: (code, localized(nl, en))
+        for pk, code, nl, en in Theme.objects.values_list("pk", "code", "name_nl", "name_en")
+    }
+    occupations = dict(Occupation.objects.values_list("pk", "name"))
+    theme_labels = [themes[pk] for pk in axes["themes"]]
+    occupation_labels = [(pk, occupations[pk]) for pk in axes["occupations"]]
     found = Overview(scenario=scenario, result=result, year=year, years=years)
     found.per_year = _rows(
         [(y_, str(y_)) for y_ in years], demand.sum(axis=(0, 1, 2)), supply.sum(axis=(0, 1, 2)), keep_empty=True
@@ -107,9 +140,10 @@ def overview(*, scenario: Scenario, region: Region | None = None, year: int | No
     found.themes = _rows(theme_labels, demand[..., y].sum(axis=(0, 2)), supply[..., y].sum(axis=(0, 2)))
     found.occupations = _rows(occupation_labels, demand[..., y].sum(axis=(0, 1)), supply[..., y].sum(axis=(0, 1)))
     if region is None:
-        regions = Region.objects.in_bulk(axes["regions"])
-        region_labels = [(regions[pk].code, regions[pk].name) for pk in axes["regions"]]
-        found.regions = _rows(region_labels, demand[..., y].sum(axis=(1, 2)), supply[..., y].sum(axis=(1, 2)))
+        regions = {pk: (code, name) for pk, code, name in Region.objects.values_list("pk", "code", "name")}
+        region_labels = [regions[pk] for pk in axes["regions"]]
+        link = reverse("capacity:region_overview", kwargs={"code": "CODE"}) + f"?scenario={scenario.slug}"
+        found.regions = _rows(region_labels, demand[..., y].sum(axis=(1, 2)), supply[..., y].sum(axis=(1, 2)), url=link)
     return found
 
 
