@@ -318,3 +318,41 @@ PAGES.extend(
 )
 PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))
 PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), user="bob"))
+
+
+def _capacity(world: Any) -> Any:
+    """The example capacity figures and four computed scenarios, loaded once per world."""
+    if not hasattr(world, "capacity"):
+        from wattwijs.capacity import demo
+
+        demo.load()
+        world.capacity = True
+    return world.capacity
+
+
+PAGES.extend(
+    [
+        PageCase("capacity-overview", lambda world: _capacity(world) and "/arbeidscapaciteit/"),
+        PageCase(
+            "capacity-region", lambda world: _capacity(world) and "/arbeidscapaciteit/regios/AMR12/", user="alice"
+        ),
+        PageCase("capacity-scenarios", lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/"),
+        PageCase(
+            "capacity-scenario",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/",
+            user="alice",
+        ),
+        PageCase(
+            "capacity-scenario-edit",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/bewerken/",
+            user="alice",
+        ),
+        PageCase(
+            "capacity-compare",
+            lambda world: (
+                _capacity(world) and "/arbeidscapaciteit/vergelijken/?a=voorbeeld-basis&b=voorbeeld-gecombineerd"
+            ),
+        ),
+        PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
+    ]
+)

@@ -165,6 +165,11 @@ class CompareRow:
     def difference(self) -> float:
         return self.second - self.first
 
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        fte = fte_formatter()
+        return fte(self.first), fte(self.second), fte(self.difference)
+
 
 def compare(*, first: Scenario, second: Scenario, region: Region | None = None) -> dict[str, list[CompareRow]]:
     """The gap of two scenarios side by side, per year and per theme in the last year."""

@@ -89,3 +89,23 @@ def test_example_figures_mark_the_result_as_example():
     result = services.result_store(scenario=scenario)
     assert result.uses_examples
     assert "Voorbeeldcijfers" in result.sources
+
+
+def test_adopting_without_a_shortage_is_refused_with_a_dutch_message():
+    from django.core.exceptions import ValidationError
+
+    from wattwijs.core.models import Role
+    from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory
+
+    user = MembershipFactory(role=Role.COORDINATOR, organisation=OrganisationFactory(region=region("AMR12"))).user
+    with pytest.raises(ValidationError) as error:
+        services.priorities_adopt(actor=user, region=region("AMR12"), themes=[], scenario=ScenarioFactory())
+    assert "geen tekort" in error.value.messages[0]
+
+
+def test_a_scenario_with_impossible_parameters_is_refused():
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        services.scenario_validate(services.ScenarioData(name="", completion_rate=120, outflow_factor=-1))
+    assert set(error.value.message_dict) == {"name", "completion_rate", "outflow_factor"}
