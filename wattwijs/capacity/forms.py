@@ -42,12 +42,17 @@ class CompareForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    KINDS = [("drivers", _("Work-volume drivers")), ("intensities", _("Labour intensities"))]
+    KINDS = [
+        ("drivers", _("Work-volume drivers")),
+        ("intensities", _("Labour intensities")),
+        ("adoption", _("Adoption of innovations")),
+    ]
     kind = forms.ChoiceField(label=_("What the file holds"), choices=KINDS)
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
             "Drivers: columns regio, thema, eenheid, jaar, volume, bron. "
-            "Labour intensities: columns eenheid, beroep, uren, bron. Separated by commas or semicolons."
+            "Labour intensities: columns eenheid, beroep, uren, bron. "
+            "Adoption: columns innovatie, jaar, invoering (percent). Separated by commas or semicolons."
         ),
     )

@@ -13,7 +13,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from wattwijs.capacity import permissions
-from wattwijs.capacity.models import FIRST_YEAR, LAST_YEAR, Driver, LabourIntensity, Occupation, WorkUnit
+from wattwijs.capacity.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Driver,
+    Innovation,
+    InnovationAdoption,
+    LabourIntensity,
+    Occupation,
+    WorkUnit,
+)
 from wattwijs.core.models import Region, Theme
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
@@ -21,6 +30,7 @@ from wattwijs.core.services import audit_log_write
 MAX_ROWS = 50_000
 DRIVER_COLUMNS = ("regio", "thema", "eenheid", "jaar", "volume", "bron")
 INTENSITY_COLUMNS = ("eenheid", "beroep", "uren", "bron")
+ADOPTION_COLUMNS = ("innovatie", "jaar", "invoering")
 
 
 @dataclass
@@ -98,11 +108,8 @@ def check_drivers(content: bytes) -> tuple[ImportReport, list[Driver]]:
                 _("unit “%(unit)s” does not belong to theme “%(theme)s”") % {"unit": unit.code, "theme": theme.code}
             )
         year = row["jaar"]
-        if not year.isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
-            messages.append(
-                _("year “%(value)s” lies outside %(first)s–%(last)s")
-                % {"value": year, "first": FIRST_YEAR, "last": LAST_YEAR}
-            )
+        if error := _year_error(year):
+            messages.append(error)
         if error := _volume_error(row["volume"], _("volume")):
             messages.append(error)
         if not row["bron"]:
@@ -157,19 +164,56 @@ def check_intensities(content: bytes) -> tuple[ImportReport, list[LabourIntensit
     return report, found
 
 
+def _year_error(value: str) -> str:
+    if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return ""
+    return _("year “%(value)s” lies outside %(first)s–%(last)s") % {
+        "value": value,
+        "first": FIRST_YEAR,
+        "last": LAST_YEAR,
+    }
+
+
+def check_adoption(content: bytes) -> tuple[ImportReport, list[InnovationAdoption]]:
+    report = ImportReport()
+    rows, header = _rows(content)
+    if not _check_header(report, header, ADOPTION_COLUMNS):
+        return report, []
+    innovations = Innovation.objects.in_bulk(field_name="name")
+    found: list[InnovationAdoption] = []
+    for number, row in enumerate(rows[:MAX_ROWS], start=2):
+        messages: list[str] = []
+        innovation = innovations.get(row["innovatie"])
+        if innovation is None:
+            messages.append(_("unknown innovation “%(value)s”") % {"value": row["innovatie"]})
+        if error := _year_error(row["jaar"]):
+            messages.append(error)
+        percent = _number(row["invoering"].rstrip("%").strip())
+        if percent is None or not 0 <= percent <= 100:
+            messages.append(_("adoption “%(value)s” is not a percentage from 0 to 100") % {"value": row["invoering"]})
+        if messages:
+            report.errors.append((number, _sentence(messages)))
+        elif innovation is not None and percent is not None:
+            found.append(InnovationAdoption(innovation=innovation, year=int(row["jaar"]), percent=percent))
+    return report, found
+
+
 def import_csv(*, actor: AnyUser, kind: str, content: bytes) -> ImportReport:
     """Check every row; save all of them (replacing the same keys) only when none has an error."""
     if not permissions.can_import(actor):
         raise PermissionDenied
     drivers: list[Driver] = []
     intensities: list[LabourIntensity] = []
+    adoption: list[InnovationAdoption] = []
     if kind == "drivers":
         report, drivers = check_drivers(content)
     elif kind == "intensities":
         report, intensities = check_intensities(content)
+    elif kind == "adoption":
+        report, adoption = check_adoption(content)
     else:
         raise ValueError(kind)
-    objects: list[Any] = [*drivers, *intensities]
+    objects: list[Any] = [*drivers, *intensities, *adoption]
     if not report.ok:
         return report
     if not objects:
@@ -182,6 +226,14 @@ def import_csv(*, actor: AnyUser, kind: str, content: bytes) -> ImportReport:
                 update_conflicts=True,
                 unique_fields=["region", "unit", "year"],
                 update_fields=["theme", "volume", "source", "is_example"],
+                batch_size=2000,
+            )
+        elif kind == "adoption":
+            InnovationAdoption.objects.bulk_create(
+                adoption,
+                update_conflicts=True,
+                unique_fields=["innovation", "year"],
+                update_fields=["percent"],
                 batch_size=2000,
             )
         else:

@@ -87,3 +87,24 @@ def test_only_coordinators_import():
     with pytest.raises(PermissionDenied):
         _drivers(viewer, "AMR12,warmtepompen,warmtepomp,2027,5,Bron\n")
     assert region("AMR12")
+
+
+def test_adoption_above_one_hundred_percent_is_refused_and_nothing_is_saved(coordinator):
+    from wattwijs.capacity.models import InnovationAdoption
+    from wattwijs.capacity.tests.factories import InnovationFactory
+
+    InnovationFactory(name="Prefab")
+    content = b"innovatie,jaar,invoering\nPrefab,2027,40\nPrefab,2028,120%\n"
+    report = import_csv(actor=coordinator, kind="adoption", content=content)
+    assert report.errors == [(3, "Invoering “120%” is geen percentage van 0 tot 100.")]
+    assert not InnovationAdoption.objects.exists()
+
+
+def test_adoption_per_year_is_saved(coordinator):
+    from wattwijs.capacity.models import InnovationAdoption
+    from wattwijs.capacity.tests.factories import InnovationFactory
+
+    InnovationFactory(name="Prefab")
+    content = b"innovatie,jaar,invoering\nPrefab,2027,40\nPrefab,2028,55%\n"
+    assert import_csv(actor=coordinator, kind="adoption", content=content).saved == 2
+    assert list(InnovationAdoption.objects.order_by("year").values_list("percent", flat=True)) == [40, 55]
