@@ -354,5 +354,6 @@ PAGES.extend(
             ),
         ),
         PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
+        PageCase("capacity-figures", lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/"),
     ]
 )

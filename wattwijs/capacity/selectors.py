@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import get_format
@@ -12,7 +13,16 @@ from django.utils.formats import get_format
 from wattwijs.capacity import results
 from wattwijs.capacity.model import SENSITIVE_PARAMETERS as PARAMETER_NAMES
 from wattwijs.capacity.model import Array
-from wattwijs.capacity.models import Occupation, Scenario, ScenarioKind, ScenarioResult
+from wattwijs.capacity.models import (
+    Innovation,
+    InnovationAdoption,
+    InnovationSaving,
+    LabourIntensity,
+    Occupation,
+    Scenario,
+    ScenarioKind,
+    ScenarioResult,
+)
 from wattwijs.core.models import Region, Theme, localized
 
 
@@ -211,3 +221,29 @@ def tornado_rows(result: ScenarioResult) -> list[dict[str, Any]]:
 def detail_arrays(result: ScenarioResult) -> tuple[dict[str, list[int]], Array, Array]:
     demand, supply = results.unpack(result.data)
     return result.axes, demand, supply
+
+
+def innovation_list() -> list[dict[str, Any]]:
+    """Each innovation with its savings and its first and last year of adoption."""
+    innovations = Innovation.objects.prefetch_related(
+        Prefetch("savings", queryset=InnovationSaving.objects.select_related("unit", "occupation")),
+        Prefetch("adoption", queryset=InnovationAdoption.objects.order_by("year")),
+    )
+    rows = []
+    for innovation in innovations:
+        years = list(innovation.adoption.all())
+        rows.append(
+            {
+                "innovation": innovation,
+                "savings": list(innovation.savings.all()),
+                "first": years[0] if years else None,
+                "last": years[-1] if years else None,
+            }
+        )
+    return rows
+
+
+def intensity_list() -> QuerySet[LabourIntensity]:
+    return LabourIntensity.objects.select_related("unit__theme", "occupation").order_by(
+        "unit__theme__position", "unit__name", "occupation__position"
+    )

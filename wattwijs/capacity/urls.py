@@ -16,4 +16,5 @@ urlpatterns = [
     path("scenarios/<slug:slug>/export.xlsx", views.scenario_export, name="scenario_export"),
     path("vergelijken/", views.compare, name="compare"),
     path("importeren/", views.import_figures, name="import"),
+    path("cijfers/", views.figures, name="figures"),
 ]

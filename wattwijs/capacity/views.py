@@ -185,3 +185,12 @@ def import_figures(request: HttpRequest) -> HttpResponse:
             )
             return redirect("capacity:import")
     return render(request, "capacity/import.html", {"form": form, "report": report})
+
+
+@require_GET
+def figures(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "capacity/figures.html",
+        {"innovations": selectors.innovation_list(), "intensities": selectors.intensity_list()},
+    )

@@ -144,3 +144,13 @@ def test_the_import_page_reports_bad_rows(client, coordinator):
     content = client.post("/arbeidscapaciteit/importeren/", {"kind": "drivers", "file": upload}).content.decode()
     assert "Er is niets ingelezen" in content
     assert "Onbekende regio" in content
+
+
+def test_the_figures_page_shows_innovations_and_intensities_with_their_source(
+    client, examples, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        content = client.get("/arbeidscapaciteit/cijfers/").content.decode()
+    assert "Prefab installatiemodules" in content
+    assert "Bron: Voorbeeldcijfers (WattWijs-demo), geen echte statistiek" in content
+    assert "Monteur installatietechniek" in content
