@@ -340,11 +340,44 @@ def _harvest_source(world: Any) -> str:
     return str(world.harvest_source.get_absolute_url())
 
 
+def _capacity(world: Any) -> Any:
+    """The example capacity figures and four computed scenarios, loaded once per world."""
+    if not hasattr(world, "capacity"):
+        from wattwijs.capacity import demo
+
+        demo.load()
+        world.capacity = True
+    return world.capacity
+
+
 PAGES.extend(
     [
         PageCase("harvest-sources", lambda world: _harvest_source(world) and "/uitwisseling/bronnen/", user="alice"),
         PageCase("harvest-source", _harvest_source, user="alice"),
         PageCase("harvest-source-new", "/uitwisseling/bronnen/nieuw/", user="alice"),
         PageCase("harvest-source-edit", lambda world: f"{_harvest_source(world)}bewerken/", user="alice"),
+        PageCase("capacity-overview", lambda world: _capacity(world) and "/arbeidscapaciteit/"),
+        PageCase(
+            "capacity-region", lambda world: _capacity(world) and "/arbeidscapaciteit/regios/AMR12/", user="alice"
+        ),
+        PageCase("capacity-scenarios", lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/"),
+        PageCase(
+            "capacity-scenario",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/",
+            user="alice",
+        ),
+        PageCase(
+            "capacity-scenario-edit",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/bewerken/",
+            user="alice",
+        ),
+        PageCase(
+            "capacity-compare",
+            lambda world: (
+                _capacity(world) and "/arbeidscapaciteit/vergelijken/?a=voorbeeld-basis&b=voorbeeld-gecombineerd"
+            ),
+        ),
+        PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
+        PageCase("capacity-figures", lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/"),
     ]
 )

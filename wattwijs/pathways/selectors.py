@@ -657,3 +657,17 @@ def candidate_content_type() -> ContentType:
 
 def retention_months() -> int:
     return int(getattr(settings, "PATHWAYS_RETENTION_MONTHS", 24))
+
+
+def placements_per_region_theme(*, since: datetime.date) -> dict[tuple[int, int], int]:
+    """How many placements started since ``since`` per (chain region id, learning place theme id).
+
+    Aggregated counts only; placements at learning places without a theme are left out.
+    """
+    rows = (
+        Placement.objects.filter(start_date__gte=since, learning_place__theme__isnull=False)
+        .values_list("chain__region_id", "learning_place__theme_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return {(region_id, theme_id): count for region_id, theme_id, count in rows}

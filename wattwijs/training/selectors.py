@@ -723,3 +723,26 @@ def all_region_gaps() -> list[RegionGapRow]:
             )
         )
     return rows
+
+
+def school_leaver_places() -> dict[tuple[int, int], float]:
+    """Yearly places for school leavers per (region id, theme id) in available offers.
+
+    An offer's places are spread evenly over the regions and themes it serves, so each place counts once.
+    """
+    bit = target_mask([TargetGroup.SCHOOL_LEAVERS])
+    cells: dict[int, list[tuple[int, int]]] = {}
+    places: dict[int, int] = {}
+    rows = OfferCell.objects.filter(
+        status__in=AVAILABLE_STATUSES, offer__places_available__gt=0, target_mask__gt=0
+    ).values_list("offer_id", "region_id", "theme_id", "offer__places_available", "target_mask")
+    for offer_id, region_id, theme_id, offer_places, mask in rows.order_by():
+        if mask & bit:
+            cells.setdefault(offer_id, []).append((region_id, theme_id))
+            places[offer_id] = offer_places or 0
+    totals: dict[tuple[int, int], float] = {}
+    for offer_id, pairs in cells.items():
+        share = places[offer_id] / len(pairs)
+        for pair in pairs:
+            totals[pair] = totals.get(pair, 0.0) + share
+    return totals

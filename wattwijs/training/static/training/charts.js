@@ -6,9 +6,16 @@
 //   <table id="ID"> … <th scope="col" data-chart-series="#2f7a55">Label</th> …
 //     <tbody><tr><th scope="row">Row label</th><td>12</td> …
 //
-// Every column whose header has data-chart-series becomes a stacked series in that colour.
+// Every column whose header has data-chart-series becomes a stacked series in that colour;
+// data-chart-stacked="false" on the figure draws the series side by side. Figures may be negative.
 (function () {
   "use strict";
+
+  function figureValue(text) {
+    // "1.234" (thousands), "−12" or "-12" (negative), "3,5" (decimal comma).
+    const cleaned = text.replace(/\u2212/g, "-").replace(/[^\d,-]/g, "").replace(",", ".");
+    return Number(cleaned) || 0;
+  }
 
   function seriesColumns(table) {
     const header = table.tHead && table.tHead.rows[0];
@@ -40,7 +47,7 @@
         backgroundColor: column.cell.getAttribute("data-chart-series"),
         data: rows.map(function (row) {
           const cell = row.cells[column.index];
-          return cell ? Number(cell.textContent.replace(/\D/g, "")) || 0 : 0;
+          return cell ? figureValue(cell.textContent) : 0;
         }),
       };
     });
@@ -49,6 +56,7 @@
       // Room for every bar and its label; the chart fills the box.
       box.style.height = 3 + rows.length * 1.6 + "rem";
     }
+    const stacked = figure.getAttribute("data-chart-stacked") !== "false";
     figure.hidden = false;
     new window.Chart(canvas, {
       type: "bar",
@@ -60,8 +68,8 @@
         maintainAspectRatio: false,
         locale: document.documentElement.lang || "nl",
         scales: {
-          x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } },
-          y: { stacked: true, ticks: { autoSkip: false } },
+          x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } },
+          y: { stacked: stacked, ticks: { autoSkip: false } },
         },
         plugins: { legend: { position: "top" } },
       },
