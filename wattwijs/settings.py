@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "wattwijs.library",
     "wattwijs.training",
     "wattwijs.pathways",
+    "wattwijs.matching",
     "wattwijs.interop",
 ]
 
