@@ -12,6 +12,7 @@ urlpatterns = [
     path("leermiddelen/", include("wattwijs.library.urls")),
     path("opleidingen/", include("wattwijs.training.urls")),
     path("transitiehuis/", include("wattwijs.pathways.urls")),
+    path("matching/", include("wattwijs.matching.urls")),
     path("", include("wattwijs.interop.urls")),
     path("", include("wattwijs.core.urls")),
 ]

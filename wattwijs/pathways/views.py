@@ -542,7 +542,9 @@ def learning_place_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def learning_place_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "pathways/learning_place_detail.html", {"place": selectors.learning_place_get(pk=pk)})
+    place = selectors.learning_place_get(pk=pk)
+    requirements = framework_selectors.alignments_of(obj=place)
+    return render(request, "pathways/learning_place_detail.html", {"place": place, "requirements": requirements})
 
 
 # Dashboard ------------------------------------------------------------------------

@@ -1,0 +1,207 @@
+"""Every read of matching: the arrays the scores are computed from, top lists, weights and decisions."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet
+from scipy.sparse import csr_matrix
+
+from wattwijs.core.permissions import AnyUser
+from wattwijs.framework.models import Alignment, FrameworkUnit
+from wattwijs.matching import scoring
+from wattwijs.matching.models import MatchDecision, MatchWeights
+from wattwijs.pathways import permissions as pathways_permissions
+from wattwijs.pathways.models import END_STAGES, Candidate, Chain, LearningPlace, Stage
+
+
+def weights_for(*, chain: Chain) -> MatchWeights:
+    """The chain's weights; the defaults when no coordinator changed them yet (not saved)."""
+    found = MatchWeights.objects.filter(chain=chain).first()
+    return found or MatchWeights(chain=chain)
+
+
+def _radians(value: object) -> float:
+    return math.radians(float(value))  # type: ignore[arg-type]
+
+
+def place_table(*, places: QuerySet[LearningPlace] | None = None, chain: Chain | None = None) -> scoring.PlaceTable:
+    """The arrays of the given places (or all places of ``chain``): five queries, whatever their number."""
+    queryset = places if places is not None else LearningPlace.objects.filter(chain=chain)
+    rows = list(
+        queryset.order_by("pk")
+        .annotate(
+            taken=Count("placements", filter=Q(placements__ended_on__isnull=True, placements__candidate__isnull=False))
+        )
+        .values_list(
+            "pk",
+            "organisation__region__latitude",
+            "organisation__region__longitude",
+            "theme_id",
+            "level",
+            "hours_per_week",
+            "start_date",
+            "driving_licence_required",
+            "capacity",
+            "taken",
+        )
+    )
+    ids = np.array([row[0] for row in rows], dtype=np.int64)
+    content_type = ContentType.objects.get_for_model(LearningPlace)
+    aligned = Alignment.objects.filter(content_type=content_type, object_id__in=[int(i) for i in ids])
+    direct = list(aligned.filter(work_process__isnull=False).values_list("object_id", "work_process_id"))
+    unit_rows = list(aligned.filter(unit__isnull=False).values_list("object_id", "unit_id"))
+    unit_wps: dict[int, list[int]] = defaultdict(list)
+    if unit_rows:
+        through = FrameworkUnit.work_processes.through
+        for unit_id, wp_id in through.objects.filter(
+            frameworkunit_id__in={unit for _place, unit in unit_rows}
+        ).values_list("frameworkunit_id", "workprocess_id"):
+            unit_wps[unit_id].append(wp_id)
+    pairs = set(direct) | {(place, wp) for place, unit in unit_rows for wp in unit_wps[unit]}
+    column_of: dict[int, int] = {}
+    row_of = {int(pk): i for i, pk in enumerate(ids)}
+    matrix_rows, matrix_cols = [], []
+    for place, wp in pairs:
+        matrix_rows.append(row_of[place])
+        matrix_cols.append(column_of.setdefault(wp, len(column_of)))
+    required = csr_matrix(
+        (np.ones(len(matrix_rows)), (matrix_rows, matrix_cols)), shape=(len(ids), max(len(column_of), 1))
+    )
+    return scoring.PlaceTable(
+        ids=ids,
+        latitude=np.radians(np.array([float(row[1]) for row in rows], dtype=np.float64)),
+        longitude=np.radians(np.array([float(row[2]) for row in rows], dtype=np.float64)),
+        theme=np.array([row[3] if row[3] is not None else -1 for row in rows], dtype=np.int64),
+        level=np.array([row[4] or 0 for row in rows], dtype=np.int64),
+        hours=np.array([row[5] or 0 for row in rows], dtype=np.int64),
+        start=np.array([scoring.ordinal(row[6]) for row in rows], dtype=np.int64),
+        licence=np.array([row[7] for row in rows], dtype=np.bool_),
+        free=np.array([row[8] - row[9] for row in rows], dtype=np.int64),
+        required=required,
+        required_count=np.asarray(required.sum(axis=1), dtype=np.float64).reshape(len(ids)),
+        column_of=column_of,
+    )
+
+
+def profiles(*, candidates: Iterable[Candidate]) -> dict[int, scoring.Profile]:
+    """The scoring profile of each candidate (their region loaded with them): three queries."""
+    candidates = list(candidates)
+    ids = [c.pk for c in candidates]
+    content_type = ContentType.objects.get_for_model(Candidate)
+    mastered: dict[int, set[int]] = defaultdict(set)
+    levels: dict[int, int] = {}
+    for object_id, wp_id, level in Alignment.objects.filter(
+        content_type=content_type, object_id__in=ids, work_process__isnull=False
+    ).values_list("object_id", "work_process_id", "work_process__core_task__qualification__level"):
+        mastered[object_id].add(wp_id)
+        levels[object_id] = max(levels.get(object_id, 0), level or 0)
+    themes: dict[int, set[int]] = defaultdict(set)
+    for candidate_id, theme_id in Candidate.themes.through.objects.filter(candidate_id__in=ids).values_list(
+        "candidate_id", "theme_id"
+    ):
+        themes[candidate_id].add(theme_id)
+    return {
+        c.pk: scoring.Profile(
+            latitude=_radians(c.region.latitude),
+            longitude=_radians(c.region.longitude),
+            themes=frozenset(themes[c.pk]),
+            work_processes=frozenset(mastered[c.pk]),
+            level=levels.get(c.pk, 0),
+            hours=c.hours_per_week or 0,
+            available_from=scoring.ordinal(c.available_from),
+            licence=c.driving_licence,
+            travel_limit_km=float(c.travel_limit_km),
+        )
+        for c in candidates
+    }
+
+
+@dataclass
+class Match:
+    """One proposed pair with its score and the parts in words."""
+
+    place: LearningPlace
+    candidate: Candidate
+    score: float
+    percent: int
+    allowed: bool
+    words: list[str]
+
+
+def top_places(*, candidate: Candidate, limit: int = 10) -> list[Match]:
+    """The best places of the candidate's chain with a free seat: allowed pairs first, by score."""
+    weights = weights_for(chain=candidate.chain).as_dict()
+    table = place_table(chain=candidate.chain)
+    profile = profiles(candidates=[candidate])[candidate.pk]
+    scores = scoring.score(profile, table, weights)
+    order = np.lexsort((-scores.total, ~scores.allowed))
+    chosen = [int(i) for i in order if table.free[i] > 0][:limit]
+    places = LearningPlace.objects.select_related("organisation", "theme").in_bulk([int(table.ids[i]) for i in chosen])
+    return [
+        Match(
+            place=places[int(table.ids[i])],
+            candidate=candidate,
+            score=float(scores.total[i]),
+            percent=round(100 * float(scores.total[i])),
+            allowed=bool(scores.allowed[i]),
+            words=scoring.explain(scores, table, i, profile),
+        )
+        for i in chosen
+    ]
+
+
+def pair_score(*, candidate: Candidate, place: LearningPlace) -> float:
+    """The score of one pair under the chain's weights."""
+    table = place_table(places=LearningPlace.objects.filter(pk=place.pk))
+    profile = profiles(candidates=[candidate])[candidate.pk]
+    return float(scoring.score(profile, table, weights_for(chain=candidate.chain).as_dict()).total[0])
+
+
+def open_candidates(*, chain: Chain) -> QuerySet[Candidate]:
+    """Candidates of the chain still on their route and not placed at the moment."""
+    return (
+        Candidate.objects.filter(chain=chain)
+        .exclude(stage__in=[*END_STAGES, Stage.PLACEMENT, Stage.AFTERCARE])
+        .exclude(placements__ended_on__isnull=True, placements__candidate__isnull=False)
+        .select_related("region", "chain")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def top_candidates(*, user: AnyUser, place: LearningPlace, limit: int = 10) -> list[Match]:
+    """The best candidates for a place among the open candidates of its chain that ``user`` may see in full."""
+    weights = weights_for(chain=place.chain).as_dict()
+    table = place_table(places=LearningPlace.objects.filter(pk=place.pk))
+    candidates = list(open_candidates(chain=place.chain).filter(pathways_permissions.editable_candidates_filter(user)))
+    found = profiles(candidates=candidates)
+    matches = []
+    for candidate in candidates:
+        profile = found[candidate.pk]
+        scores = scoring.score(profile, table, weights)
+        matches.append(
+            Match(
+                place=place,
+                candidate=candidate,
+                score=float(scores.total[0]),
+                percent=round(100 * float(scores.total[0])),
+                allowed=bool(scores.allowed[0]),
+                words=scoring.explain(scores, table, 0, profile),
+            )
+        )
+    matches.sort(key=lambda match: (not match.allowed, -match.score, match.candidate.pk))
+    return matches[:limit]
+
+
+def decisions_for(*, candidate: Candidate | None = None, place: LearningPlace | None = None) -> QuerySet[MatchDecision]:
+    queryset = MatchDecision.objects.select_related("learning_place__organisation", "decided_by", "candidate")
+    if candidate is not None:
+        queryset = queryset.filter(candidate=candidate)
+    if place is not None:
+        queryset = queryset.filter(learning_place=place)
+    return queryset

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from wattwijs.matching import views
+
+app_name = "matching"
+
+urlpatterns = [
+    path("kandidaten/<int:pk>/", views.candidate_matches, name="candidate_matches"),
+    path("kandidaten/<int:pk>/besluit/", views.candidate_decide, name="candidate_decide"),
+    path("leerbanen/<int:pk>/", views.place_matches, name="place_matches"),
+    path("ketens/<slug:slug>/gewichten/", views.weights_edit, name="weights_edit"),
+]

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from wattwijs.core.forms import add_service_errors
+from wattwijs.matching import permissions, selectors, services
+from wattwijs.matching.forms import DecisionForm, WeightsForm
+from wattwijs.matching.models import Decision, MatchWeights
+from wattwijs.pathways import selectors as pathways_selectors
+from wattwijs.pathways import services as pathways_services
+from wattwijs.pathways.models import Candidate
+
+
+def _candidate_for_matches(request: HttpRequest, pk: int) -> Candidate:
+    candidate, _access = pathways_selectors.candidate_get(user=request.user, pk=pk)
+    if not permissions.can_see_matches(request.user, candidate):
+        raise PermissionDenied
+    return candidate
+
+
+def _render_candidate(request: HttpRequest, candidate: Candidate, form: DecisionForm | None = None) -> HttpResponse:
+    pathways_services.candidate_view_record(actor=request.user, candidate=candidate, what="matches")
+    can_decide = permissions.can_decide(request.user, candidate.chain)
+    return render(
+        request,
+        "matching/candidate_matches.html",
+        {
+            "candidate": candidate,
+            "matches": selectors.top_places(candidate=candidate),
+            "decisions": selectors.decisions_for(candidate=candidate),
+            "can_decide": can_decide,
+            "form": form,
+            "today": timezone.localdate(),
+        },
+        status=400 if form is not None else 200,
+    )
+
+
+@login_required
+@require_GET
+def candidate_matches(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_candidate(request, _candidate_for_matches(request, pk))
+
+
+@login_required
+@require_POST
+def candidate_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = _candidate_for_matches(request, pk)
+    if not permissions.can_decide(request.user, candidate.chain):
+        raise PermissionDenied
+    form = DecisionForm(request.POST, places=pathways_selectors.learning_place_list(chain=candidate.chain))
+    if not form.is_valid():
+        return _render_candidate(request, candidate, form)
+    data = form.cleaned_data
+    score = next(
+        (
+            m.score
+            for m in selectors.top_places(candidate=candidate, limit=1000)
+            if m.place.pk == data["learning_place"].pk
+        ),
+        None,
+    )
+    try:
+        if data["decision"] == Decision.CONFIRMED:
+            services.decision_confirm(
+                actor=request.user,
+                candidate=candidate,
+                place=data["learning_place"],
+                reason=data["reason"],
+                start_date=data["start_date"],
+                score=score,
+            )
+            messages.success(request, _("The match is confirmed and the candidate is placed."))
+        else:
+            services.decision_reject(
+                actor=request.user,
+                candidate=candidate,
+                place=data["learning_place"],
+                reason=data["reason"],
+                score=score,
+            )
+            messages.success(request, _("The proposal is rejected; the reason is recorded."))
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render_candidate(request, candidate, form)
+    return redirect("matching:candidate_matches", pk=candidate.pk)
+
+
+@login_required
+@require_GET
+def place_matches(request: HttpRequest, pk: int) -> HttpResponse:
+    place = pathways_selectors.learning_place_get(pk=pk)
+    matches = selectors.top_candidates(user=request.user, place=place)
+    pathways_services.candidate_list_view_record(
+        actor=request.user, candidates=[match.candidate for match in matches], where="matching.place_matches"
+    )
+    return render(
+        request,
+        "matching/place_matches.html",
+        {"place": place, "matches": matches, "can_decide": permissions.can_decide(request.user, place.chain)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def weights_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    chain = pathways_selectors.chain_get(slug=slug)
+    if not permissions.can_decide(request.user, chain):
+        raise PermissionDenied
+    current = selectors.weights_for(chain=chain)
+    form = WeightsForm(
+        request.POST or None, instance=MatchWeights(**{p: getattr(current, p) for p in MatchWeights.PARTS})
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.weights_update(
+                actor=request.user, chain=chain, weights={p: form.cleaned_data[p] for p in MatchWeights.PARTS}
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The weights are saved."))
+            return redirect("matching:weights_edit", slug=chain.slug)
+    return render(
+        request,
+        "matching/weights_form.html",
+        {"chain": chain, "form": form, "weights": current},
+        status=400 if request.method == "POST" else 200,
+    )
