@@ -318,3 +318,23 @@ PAGES.extend(
 )
 PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "overzicht/"), user="alice"))
 PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), user="bob"))
+
+
+def _matching_url(name: str, key: str) -> Callable[[Any], str]:
+    from django.urls import reverse
+
+    def resolve(world: Any) -> str:
+        obj = _pathways(world)[key]
+        return reverse(name, args=[obj.slug if key == "chain" else obj.pk])
+
+    return resolve
+
+
+PAGES.extend(
+    [
+        PageCase("matching-candidate", _matching_url("matching:candidate_matches", "shared"), user="alice"),
+        PageCase("matching-place", _matching_url("matching:place_matches", "place"), user="alice"),
+        PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),
+        PageCase("matching-cohort", _matching_url("matching:cohort", "chain"), user="alice"),
+    ]
+)

@@ -34,3 +34,47 @@ class DecisionForm(forms.Form):
         if data.get("decision") == Decision.CONFIRMED and not data.get("start_date"):
             self.add_error("start_date", _("Give the start date of the placement."))
         return data
+
+
+class CohortForm(forms.Form):
+    """One choice per candidate of an intake round, preset to the optimal proposal; editable before confirming."""
+
+    start_date = forms.DateField(label=_("Start date of the placements"), widget=DateInput())
+    reason = forms.CharField(label=_("Why (recorded with every placement)"), max_length=500)
+
+    def __init__(self, *args: Any, cohort: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cohort = cohort
+        for row in cohort.rows:
+            self.fields[f"candidate-{row.candidate.pk}"] = forms.TypedChoiceField(
+                label=row.candidate.full_name,
+                required=False,
+                coerce=int,
+                empty_value=None,
+                choices=[("", _("— do not place —"))]
+                + [
+                    (option.place.pk, f"{option.place.title} – {option.place.organisation.name} ({option.percent}%)")
+                    for option in row.options
+                ],
+            )
+
+    def choices(self) -> dict[int, int | None]:
+        """Candidate id -> chosen place id, from the cleaned data."""
+        return {row.candidate.pk: self.cleaned_data.get(f"candidate-{row.candidate.pk}") for row in self.cohort.rows}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        taken: dict[int, int] = {}
+        for row in self.cohort.rows:
+            place = data.get(f"candidate-{row.candidate.pk}")
+            if place is not None:
+                taken[place] = taken.get(place, 0) + 1
+        for place_id, count in taken.items():
+            free = self.cohort.free.get(place_id, 0)
+            if count > free:
+                place = self.cohort.places[place_id]
+                raise forms.ValidationError(
+                    _("%(place)s has %(free)s free places; you chose it for %(count)s candidates.")
+                    % {"place": f"{place.title} – {place.organisation.name}", "free": free, "count": count}
+                )
+        return data

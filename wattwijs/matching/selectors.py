@@ -15,6 +15,7 @@ from scipy.sparse import csr_matrix
 from wattwijs.core.permissions import AnyUser
 from wattwijs.framework.models import Alignment, FrameworkUnit
 from wattwijs.matching import scoring
+from wattwijs.matching.assignment import Objective, Problem, solve
 from wattwijs.matching.models import MatchDecision, MatchWeights
 from wattwijs.pathways import permissions as pathways_permissions
 from wattwijs.pathways.models import END_STAGES, Candidate, Chain, LearningPlace, Stage
@@ -205,3 +206,62 @@ def decisions_for(*, candidate: Candidate | None = None, place: LearningPlace | 
     if place is not None:
         queryset = queryset.filter(learning_place=place)
     return queryset
+
+
+@dataclass
+class CohortOption:
+    place: LearningPlace
+    score: float
+    percent: int
+
+
+@dataclass
+class CohortRow:
+    candidate: Candidate
+    options: list[CohortOption]  # allowed places, best first
+    proposed: int | None  # the optimal assignment's place id
+
+    def score_of(self, place_id: int | None) -> float | None:
+        return next((option.score for option in self.options if option.place.pk == place_id), None)
+
+
+@dataclass
+class Cohort:
+    rows: list[CohortRow]
+    places: dict[int, LearningPlace]
+    free: dict[int, int]  # seats still open per place
+
+
+def cohort_proposal(*, chain: Chain, objective: Objective) -> Cohort:
+    """The optimal assignment of the chain's open candidates to its places with free seats."""
+    weights = weights_for(chain=chain).as_dict()
+    table = place_table(chain=chain)
+    candidates = list(open_candidates(chain=chain))
+    found = profiles(candidates=candidates)
+    open_places = table.free > 0
+    places = LearningPlace.objects.select_related("organisation").in_bulk([int(pk) for pk in table.ids[open_places]])
+    pairs: list[tuple[int, int, float]] = []
+    rows = []
+    for index, candidate in enumerate(candidates):
+        scores = scoring.score(found[candidate.pk], table, weights)
+        usable = np.flatnonzero(scores.allowed & open_places)
+        options = sorted(
+            (
+                CohortOption(
+                    place=places[int(table.ids[i])],
+                    score=float(scores.total[i]),
+                    percent=round(100 * float(scores.total[i])),
+                )
+                for i in usable
+            ),
+            key=lambda option: (-option.score, option.place.pk),
+        )
+        pairs += [(index, int(i), float(scores.total[i])) for i in usable]
+        rows.append(CohortRow(candidate=candidate, options=options, proposed=None))
+    problem = Problem.build(n_candidates=len(candidates), capacities=np.maximum(table.free, 0), pairs=pairs)
+    result = solve(problem, objective)
+    for index, row in enumerate(rows):
+        place = int(result.place_of[index])
+        row.proposed = int(table.ids[place]) if place >= 0 else None
+    free = {int(pk): int(seats) for pk, seats in zip(table.ids, table.free, strict=True) if seats > 0}
+    return Cohort(rows=rows, places=places, free=free)

@@ -116,3 +116,33 @@ def _audit(actor: AnyUser, decision: MatchDecision, candidate: Candidate) -> Non
         organisation=candidate.chain.coordinating_organisation,
         details=details,
     )
+
+
+def cohort_confirm(
+    *,
+    actor: AnyUser,
+    chain: Chain,
+    pairs: list[tuple[Candidate, LearningPlace, float | None]],
+    start_date: datetime.date,
+    reason: str,
+) -> list[MatchDecision]:
+    """Place a whole intake round at once: every pair is confirmed, or (on any refusal) none is."""
+    if not permissions.can_decide(actor, chain):
+        raise PermissionDenied
+    if not pairs:
+        raise ValidationError(_("Choose a learning place for at least one candidate."))
+    with transaction.atomic():
+        decisions = [
+            decision_confirm(
+                actor=actor, candidate=candidate, place=place, reason=reason, start_date=start_date, score=score
+            )
+            for candidate, place, score in pairs
+        ]
+        audit_log_write(
+            actor=actor,
+            action="matching.cohort_confirm",
+            obj=chain,
+            organisation=chain.coordinating_organisation,
+            details={"placements": [[candidate.pk, place.pk] for candidate, place, _score in pairs]},
+        )
+    return decisions

@@ -9,4 +9,5 @@ urlpatterns = [
     path("kandidaten/<int:pk>/besluit/", views.candidate_decide, name="candidate_decide"),
     path("leerbanen/<int:pk>/", views.place_matches, name="place_matches"),
     path("ketens/<slug:slug>/gewichten/", views.weights_edit, name="weights_edit"),
+    path("ketens/<slug:slug>/intakeronde/", views.cohort, name="cohort"),
 ]

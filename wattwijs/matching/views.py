@@ -7,11 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wattwijs.core.forms import add_service_errors
 from wattwijs.matching import permissions, selectors, services
-from wattwijs.matching.forms import DecisionForm, WeightsForm
+from wattwijs.matching.assignment import Objective
+from wattwijs.matching.forms import CohortForm, DecisionForm, WeightsForm
 from wattwijs.matching.models import Decision, MatchWeights
 from wattwijs.pathways import selectors as pathways_selectors
 from wattwijs.pathways import services as pathways_services
@@ -133,4 +135,82 @@ def weights_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "matching/weights_form.html",
         {"chain": chain, "form": form, "weights": current},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _totals(cohort: selectors.Cohort, chosen: dict[int, int | None]) -> dict[str, object]:
+    scores = [row.score_of(chosen.get(row.candidate.pk)) for row in cohort.rows if chosen.get(row.candidate.pk)]
+    known = [score for score in scores if score is not None]
+    return {
+        "placed": len(scores),
+        "average": round(100 * sum(known) / len(known)) if known else None,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cohort(request: HttpRequest, slug: str) -> HttpResponse:
+    """An intake round: the optimal proposal as a table the coordinator edits, then confirms at once."""
+    chain = pathways_selectors.chain_get(slug=slug)
+    if not permissions.can_decide(request.user, chain):
+        raise PermissionDenied
+    source = request.POST if request.method == "POST" else request.GET
+    objective = Objective.MAX_PLACED if source.get("objective") == Objective.MAX_PLACED else Objective.MAX_SCORE
+    proposal = selectors.cohort_proposal(chain=chain, objective=objective)
+    proposed = {row.candidate.pk: row.proposed for row in proposal.rows}
+    initial: dict[str, object] = {f"candidate-{pk}": place for pk, place in proposed.items()}
+    initial.update({"start_date": timezone.localdate(), "reason": _("Intake round")})
+    form = CohortForm(request.POST if request.method == "POST" else None, cohort=proposal, initial=initial)
+    chosen = proposed
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            chosen = form.choices()
+            if request.POST.get("action") == "confirm":
+                by_pk = {row.candidate.pk: row for row in proposal.rows}
+                pairs = [
+                    (by_pk[pk].candidate, proposal.places[place], by_pk[pk].score_of(place))
+                    for pk, place in chosen.items()
+                    if place is not None
+                ]
+                try:
+                    services.cohort_confirm(
+                        actor=request.user,
+                        chain=chain,
+                        pairs=pairs,
+                        start_date=form.cleaned_data["start_date"],
+                        reason=form.cleaned_data["reason"],
+                    )
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                    status = 400
+                else:
+                    messages.success(
+                        request,
+                        ngettext("%(count)s candidate is placed.", "%(count)s candidates are placed.", len(pairs))
+                        % {"count": len(pairs)},
+                    )
+                    return redirect(chain.get_absolute_url())
+        else:
+            status = 400
+    pathways_services.candidate_list_view_record(
+        actor=request.user, candidates=[row.candidate for row in proposal.rows], where="matching.cohort"
+    )
+    rows = [
+        {"row": row, "field": form[f"candidate-{row.candidate.pk}"], "proposed": proposal.places.get(row.proposed or 0)}
+        for row in proposal.rows
+    ]
+    return render(
+        request,
+        "matching/cohort.html",
+        {
+            "chain": chain,
+            "form": form,
+            "rows": rows,
+            "objective": objective,
+            "proposal_totals": _totals(proposal, proposed),
+            "current_totals": _totals(proposal, chosen),
+            "seats": sum(proposal.free.values()),
+        },
+        status=status,
     )

