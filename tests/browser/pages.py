@@ -336,5 +336,7 @@ PAGES.extend(
         PageCase("matching-place", _matching_url("matching:place_matches", "place"), user="alice"),
         PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),
         PageCase("matching-cohort", _matching_url("matching:cohort", "chain"), user="alice"),
+        PageCase("matching-route", "/matching/routeadvies/"),
+        PageCase("matching-route-no-goal", "/matching/routeadvies/?region=1", status=400),
     ]
 )

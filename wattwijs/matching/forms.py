@@ -5,6 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wattwijs.core.models import Region
+from wattwijs.framework.models import Certificate, FrameworkUnit, FrameworkVersion, Qualification, WorkProcess
+from wattwijs.framework.widgets import WorkProcessTreeField
 from wattwijs.matching.models import Decision, MatchWeights
 from wattwijs.pathways.forms import DateInput
 from wattwijs.pathways.models import LearningPlace
@@ -77,4 +80,45 @@ class CohortForm(forms.Form):
                     _("%(place)s has %(free)s free places; you chose it for %(count)s candidates.")
                     % {"place": f"{place.title} – {place.organisation.name}", "free": free, "count": count}
                 )
+        return data
+
+
+class RouteForm(forms.Form):
+    """What a person can and where they want to go; read from the address, never stored."""
+
+    region = forms.ModelChoiceField(label=_("Your region"), queryset=Region.objects.order_by("name"))
+    qualification = forms.ModelChoiceField(
+        label=_("Goal: a qualification"), queryset=Qualification.objects.none(), required=False
+    )
+    unit = forms.ModelChoiceField(label=_("or a framework unit"), queryset=FrameworkUnit.objects.none(), required=False)
+    certificate = forms.ModelChoiceField(
+        label=_("or a certificate"), queryset=Certificate.objects.none(), required=False
+    )
+    certificates = forms.ModelMultipleChoiceField(
+        label=_("Certificates you already have"),
+        queryset=Certificate.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    competences = forms.Field(required=False)  # replaced in __init__ by the framework's tree field
+
+    def __init__(self, *args: Any, version: FrameworkVersion | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qualifications = Qualification.objects.filter(dossier__version=version).order_by("name", "level")
+        self.fields["qualification"].queryset = qualifications  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = FrameworkUnit.objects.filter(version=version).order_by("code")  # type: ignore[attr-defined]
+        certificates = Certificate.objects.filter(version=version).order_by("name")
+        self.fields["certificate"].queryset = certificates  # type: ignore[attr-defined]
+        self.fields["certificates"].queryset = certificates  # type: ignore[attr-defined]
+        self.fields["competences"] = WorkProcessTreeField(
+            label=_("Work processes you can already do"),
+            required=False,
+            work_processes=WorkProcess.objects.filter(core_task__qualification__dossier__version=version),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        goals = [name for name in ("qualification", "unit", "certificate") if data.get(name)]
+        if len(goals) != 1:
+            raise forms.ValidationError(_("Choose one goal: a qualification, a framework unit or a certificate."))
         return data

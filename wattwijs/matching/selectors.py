@@ -12,13 +12,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from scipy.sparse import csr_matrix
 
+from wattwijs.core.models import Region
 from wattwijs.core.permissions import AnyUser
-from wattwijs.framework.models import Alignment, FrameworkUnit
-from wattwijs.matching import scoring
+from wattwijs.framework.models import Alignment, Certificate, FrameworkUnit, Qualification, WorkProcess
+from wattwijs.library.models import ResourceVersion
+from wattwijs.matching import routes, scoring
 from wattwijs.matching.assignment import Objective, Problem, solve
 from wattwijs.matching.models import MatchDecision, MatchWeights
 from wattwijs.pathways import permissions as pathways_permissions
 from wattwijs.pathways.models import END_STAGES, Candidate, Chain, LearningPlace, Stage
+from wattwijs.training.models import AVAILABLE_STATUSES, TrainingOffer
 
 
 def weights_for(*, chain: Chain) -> MatchWeights:
@@ -265,3 +268,115 @@ def cohort_proposal(*, chain: Chain, objective: Objective) -> Cohort:
         row.proposed = int(table.ids[place]) if place >= 0 else None
     free = {int(pk): int(seats) for pk, seats in zip(table.ids, table.free, strict=True) if seats > 0}
     return Cohort(rows=rows, places=places, free=free)
+
+
+NEARBY_KM = 50.0
+
+
+@dataclass
+class RouteAdvice:
+    """From what a person can to what a goal needs: covered and missing work processes, and how to close the gap."""
+
+    goal_label: str
+    covered: list[WorkProcess]
+    missing: list[WorkProcess]
+    offers: list[TrainingOffer]
+    hours: float
+    uncoverable: list[WorkProcess]
+    materials: list[ResourceVersion]
+    region: Region
+
+
+def goal_work_processes(
+    *,
+    qualification: Qualification | None = None,
+    unit: FrameworkUnit | None = None,
+    certificate: Certificate | None = None,
+    place: LearningPlace | None = None,
+) -> tuple[str, set[int]]:
+    """The work processes a goal asks for, and the goal's name."""
+    if qualification is not None:
+        ids = WorkProcess.objects.filter(core_task__qualification=qualification).values_list("pk", flat=True)
+        return str(qualification), set(ids)
+    if unit is not None:
+        return str(unit), set(unit.work_processes.values_list("pk", flat=True))
+    if certificate is not None:
+        return str(certificate), set(certificate.work_processes.values_list("pk", flat=True))
+    if place is not None:
+        table = place_table(places=LearningPlace.objects.filter(pk=place.pk))
+        return str(place), set(table.column_of) if table.required_count.sum() else set()
+    return "", set()
+
+
+def route_advice(
+    *,
+    goal_label: str,
+    goal: set[int],
+    mastered: Iterable[int],
+    certificates: Iterable[Certificate],
+    region: Region,
+) -> RouteAdvice:
+    """Covered and missing work processes, the cheapest cover of the gap by available offers in or near
+    ``region`` (weighted by study hours), and published learning materials aligned to the missing processes."""
+    have = set(mastered)
+    for certificate in certificates:
+        have |= set(certificate.work_processes.values_list("pk", flat=True))
+    covered_ids = goal & have
+    missing_ids = goal - have
+    latitudes = {r.pk: (float(r.latitude), float(r.longitude)) for r in Region.objects.all()}
+    home = latitudes[region.pk]
+    ids = np.array(list(latitudes), dtype=np.int64)
+    points = np.radians(np.array(list(latitudes.values()), dtype=np.float64))
+    km = scoring.distance_km(math.radians(home[0]), math.radians(home[1]), points[:, 0], points[:, 1])
+    near = [int(pk) for pk in ids[km <= NEARBY_KM]]
+    offer_type = ContentType.objects.get_for_model(TrainingOffer)
+    offers = (
+        TrainingOffer.objects.filter(status__in=AVAILABLE_STATUSES, regions__in=near)
+        .filter(
+            pk__in=Alignment.objects.filter(content_type=offer_type, work_process_id__in=missing_ids).values(
+                "object_id"
+            )
+        )
+        .distinct()
+    )
+    by_offer: dict[int, set[int]] = defaultdict(set)
+    for object_id, wp in Alignment.objects.filter(
+        content_type=offer_type, object_id__in=offers.values("pk"), work_process__isnull=False
+    ).values_list("object_id", "work_process_id"):
+        by_offer[object_id].add(wp)
+    found = {offer.pk: offer for offer in offers}
+    options = [
+        routes.OfferOption(id=pk, hours=float(_offer_hours(offer)), work_processes=frozenset(by_offer[pk]))
+        for pk, offer in found.items()
+    ]
+    cover = routes.cheapest_cover(missing_ids, options)
+    version_type = ContentType.objects.get_for_model(ResourceVersion)
+    materials = list(
+        ResourceVersion.objects.filter(
+            status=ResourceVersion.Status.PUBLISHED,
+            pk__in=Alignment.objects.filter(content_type=version_type, work_process_id__in=missing_ids).values(
+                "object_id"
+            ),
+        )
+        .select_related("resource")
+        .order_by("title", "pk")[:10]
+    )
+    processes = WorkProcess.objects.in_bulk(goal)
+    ordered = sorted(processes.values(), key=lambda wp: wp.code)
+    return RouteAdvice(
+        goal_label=goal_label,
+        covered=[wp for wp in ordered if wp.pk in covered_ids],
+        missing=[wp for wp in ordered if wp.pk in missing_ids],
+        offers=[found[pk] for pk in cover.chosen],
+        hours=cover.hours,
+        uncoverable=[wp for wp in ordered if wp.pk in cover.uncoverable],
+        materials=materials,
+        region=region,
+    )
+
+
+def _offer_hours(offer: TrainingOffer) -> int:
+    """Study hours of an offer: weeks x hours a week when known; an offer without them counts as 400 hours."""
+    if offer.duration_weeks and offer.hours_per_week:
+        return int(offer.duration_weeks) * int(offer.hours_per_week)
+    return 400

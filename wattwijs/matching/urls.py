@@ -5,6 +5,7 @@ from wattwijs.matching import views
 app_name = "matching"
 
 urlpatterns = [
+    path("routeadvies/", views.route_advice, name="route_advice"),
     path("kandidaten/<int:pk>/", views.candidate_matches, name="candidate_matches"),
     path("kandidaten/<int:pk>/besluit/", views.candidate_decide, name="candidate_decide"),
     path("leerbanen/<int:pk>/", views.place_matches, name="place_matches"),

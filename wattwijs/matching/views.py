@@ -11,9 +11,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wattwijs.core.forms import add_service_errors
+from wattwijs.framework import selectors as framework_selectors
 from wattwijs.matching import permissions, selectors, services
 from wattwijs.matching.assignment import Objective
-from wattwijs.matching.forms import CohortForm, DecisionForm, WeightsForm
+from wattwijs.matching.forms import CohortForm, DecisionForm, RouteForm, WeightsForm
 from wattwijs.matching.models import Decision, MatchWeights
 from wattwijs.pathways import selectors as pathways_selectors
 from wattwijs.pathways import services as pathways_services
@@ -213,4 +214,29 @@ def cohort(request: HttpRequest, slug: str) -> HttpResponse:
             "seats": sum(proposal.free.values()),
         },
         status=status,
+    )
+
+
+@require_GET
+def route_advice(request: HttpRequest) -> HttpResponse:
+    """Public: from what you can to a goal, with the cheapest training route near you. Nothing is stored."""
+    form = RouteForm(request.GET or None, version=framework_selectors.current_version())
+    advice = None
+    if request.GET and form.is_valid():
+        data = form.cleaned_data
+        label, goal = selectors.goal_work_processes(
+            qualification=data["qualification"], unit=data["unit"], certificate=data["certificate"]
+        )
+        advice = selectors.route_advice(
+            goal_label=label,
+            goal=goal,
+            mastered=[wp.pk for wp in data["competences"]],
+            certificates=data["certificates"],
+            region=data["region"],
+        )
+    return render(
+        request,
+        "matching/route_advice.html",
+        {"form": form, "advice": advice, "nearby_km": round(selectors.NEARBY_KM)},
+        status=400 if request.GET and not form.is_valid() else 200,
     )

@@ -256,3 +256,49 @@ def test_a_refused_placement_undoes_the_whole_round(pw: Any, setup: dict[str, An
 
 def test_only_coordinators_run_an_intake_round(pw: Any) -> None:
     assert client_for(pw.bob).get(reverse("matching:cohort", args=[pw.chain.slug])).status_code == 403
+
+
+def _offer(title: str, hours_per_week: int, weeks: int, *work_processes: Any) -> Any:
+    from wattwijs.training.tests.factories import OfferFactory
+
+    offer = OfferFactory(title=title, hours_per_week=hours_per_week, duration_weeks=weeks, status="lopend")
+    offer.regions.set([region_of("AMR12")])
+    align(offer, *work_processes)
+    return offer
+
+
+def region_of(code: str) -> Any:
+    from wattwijs.core.tests.factories import region
+
+    return region(code)
+
+
+def test_the_public_route_advice_shows_covered_missing_and_the_cheapest_offers(db: None) -> None:
+    from wattwijs.framework.tests.factories import CoreTaskFactory
+
+    core_task = CoreTaskFactory()
+    wp = [WorkProcessFactory(core_task=core_task) for _ in range(3)]
+    qualification = core_task.qualification
+    version = qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    big = _offer("Volledige omscholing", 20, 20, wp[1], wp[2])
+    small = _offer("Korte cursus", 8, 5, wp[1])
+    other = _offer("Andere cursus", 8, 5, wp[2])
+    response = Client().get(
+        reverse("matching:route_advice"),
+        {"region": region_of("AMR12").pk, "qualification": qualification.pk, "competences": [wp[0].pk]},
+    )
+    assert response.status_code == 200
+    advice = response.context["advice"]
+    assert advice.covered == [wp[0]]
+    assert advice.missing == [wp[1], wp[2]]
+    assert set(advice.offers) == {small, other}
+    assert big not in advice.offers
+    assert advice.hours == 80
+
+
+def test_route_advice_without_a_goal_shows_a_dutch_error(db: None) -> None:
+    response = Client().get(reverse("matching:route_advice"), {"region": region_of("AMR12").pk})
+    assert response.status_code == 400
+    assert "Kies één doel" in response.content.decode()
