@@ -35,7 +35,11 @@ def _radians(value: object) -> float:
 
 
 def place_table(*, places: QuerySet[LearningPlace] | None = None, chain: Chain | None = None) -> scoring.PlaceTable:
-    """The arrays of the given places (or all places of ``chain``): five queries, whatever their number."""
+    """The arrays of the given places (or all places of ``chain``): five queries, whatever their number.
+
+    Region coordinates come from the 35 regions once, and the alignments through a subquery, so neither a
+    decimal per place nor a parameter per place is converted in Python.
+    """
     queryset = places if places is not None else LearningPlace.objects.filter(chain=chain)
     rows = list(
         queryset.order_by("pk")
@@ -44,8 +48,7 @@ def place_table(*, places: QuerySet[LearningPlace] | None = None, chain: Chain |
         )
         .values_list(
             "pk",
-            "organisation__region__latitude",
-            "organisation__region__longitude",
+            "organisation__region_id",
             "theme_id",
             "level",
             "hours_per_week",
@@ -55,9 +58,13 @@ def place_table(*, places: QuerySet[LearningPlace] | None = None, chain: Chain |
             "taken",
         )
     )
+    points = {
+        pk: (math.radians(lat), math.radians(lon))
+        for pk, lat, lon in Region.objects.values_list("pk", "latitude", "longitude")
+    }
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     content_type = ContentType.objects.get_for_model(LearningPlace)
-    aligned = Alignment.objects.filter(content_type=content_type, object_id__in=[int(i) for i in ids])
+    aligned = Alignment.objects.filter(content_type=content_type, object_id__in=queryset.values("pk"))
     direct = list(aligned.filter(work_process__isnull=False).values_list("object_id", "work_process_id"))
     unit_rows = list(aligned.filter(unit__isnull=False).values_list("object_id", "unit_id"))
     unit_wps: dict[int, list[int]] = defaultdict(list)
@@ -67,26 +74,25 @@ def place_table(*, places: QuerySet[LearningPlace] | None = None, chain: Chain |
             frameworkunit_id__in={unit for _place, unit in unit_rows}
         ).values_list("frameworkunit_id", "workprocess_id"):
             unit_wps[unit_id].append(wp_id)
-    pairs = set(direct) | {(place, wp) for place, unit in unit_rows for wp in unit_wps[unit]}
-    column_of: dict[int, int] = {}
-    row_of = {int(pk): i for i, pk in enumerate(ids)}
-    matrix_rows, matrix_cols = [], []
-    for place, wp in pairs:
-        matrix_rows.append(row_of[place])
-        matrix_cols.append(column_of.setdefault(wp, len(column_of)))
+    via_units = [(place, wp) for place, unit in unit_rows for wp in unit_wps[unit]]
+    pairs = np.unique(np.array(direct + via_units, dtype=np.int64).reshape(-1, 2), axis=0)
+    # ``ids`` is sorted (ordered by pk), so each place's row is found by binary search.
+    matrix_rows = np.searchsorted(ids, pairs[:, 0])
+    processes, matrix_cols = np.unique(pairs[:, 1], return_inverse=True)
+    column_of = {int(wp): column for column, wp in enumerate(processes)}
     required = csr_matrix(
-        (np.ones(len(matrix_rows)), (matrix_rows, matrix_cols)), shape=(len(ids), max(len(column_of), 1))
+        (np.ones(len(matrix_rows)), (matrix_rows, matrix_cols.reshape(-1))), shape=(len(ids), max(len(column_of), 1))
     )
     return scoring.PlaceTable(
         ids=ids,
-        latitude=np.radians(np.array([float(row[1]) for row in rows], dtype=np.float64)),
-        longitude=np.radians(np.array([float(row[2]) for row in rows], dtype=np.float64)),
-        theme=np.array([row[3] if row[3] is not None else -1 for row in rows], dtype=np.int64),
-        level=np.array([row[4] or 0 for row in rows], dtype=np.int64),
-        hours=np.array([row[5] or 0 for row in rows], dtype=np.int64),
-        start=np.array([scoring.ordinal(row[6]) for row in rows], dtype=np.int64),
-        licence=np.array([row[7] for row in rows], dtype=np.bool_),
-        free=np.array([row[8] - row[9] for row in rows], dtype=np.int64),
+        latitude=np.array([points[row[1]][0] for row in rows], dtype=np.float64),
+        longitude=np.array([points[row[1]][1] for row in rows], dtype=np.float64),
+        theme=np.array([row[2] if row[2] is not None else -1 for row in rows], dtype=np.int64),
+        level=np.array([row[3] or 0 for row in rows], dtype=np.int64),
+        hours=np.array([row[4] or 0 for row in rows], dtype=np.int64),
+        start=np.array([scoring.ordinal(row[5]) for row in rows], dtype=np.int64),
+        licence=np.array([row[6] for row in rows], dtype=np.bool_),
+        free=np.array([row[7] - row[8] for row in rows], dtype=np.int64),
         required=required,
         required_count=np.asarray(required.sum(axis=1), dtype=np.float64).reshape(len(ids)),
         column_of=column_of,
