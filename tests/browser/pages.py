@@ -320,6 +320,13 @@ PAGES.append(PageCase("pathways-candidate-export", _pathways_url("candidate", "o
 PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), user="bob"))
 
 
+def reverse_lazy_route(world: Any) -> str:
+    from django.urls import reverse
+
+    place = _pathways(world)["place"]
+    return reverse("matching:candidate_route", args=[_pathways(world)["shared"].pk]) + f"?learning_place={place.pk}"
+
+
 def _matching_url(name: str, key: str) -> Callable[[Any], str]:
     from django.urls import reverse
 
@@ -337,6 +344,11 @@ PAGES.extend(
         PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),
         PageCase("matching-cohort", _matching_url("matching:cohort", "chain"), user="alice"),
         PageCase("matching-route", "/matching/routeadvies/"),
+        PageCase(
+            "matching-candidate-route",
+            lambda world: reverse_lazy_route(world),
+            user="alice",
+        ),
         PageCase("matching-route-no-goal", "/matching/routeadvies/?region=1", status=400),
     ]
 )

@@ -122,3 +122,35 @@ class RouteForm(forms.Form):
         if len(goals) != 1:
             raise forms.ValidationError(_("Choose one goal: a qualification, a framework unit or a certificate."))
         return data
+
+
+class CandidateRouteForm(forms.Form):
+    """A goal for a candidate's route advice; what they can comes from their file."""
+
+    qualification = forms.ModelChoiceField(
+        label=_("Goal: a qualification"), queryset=Qualification.objects.none(), required=False
+    )
+    unit = forms.ModelChoiceField(label=_("or a framework unit"), queryset=FrameworkUnit.objects.none(), required=False)
+    certificate = forms.ModelChoiceField(
+        label=_("or a certificate"), queryset=Certificate.objects.none(), required=False
+    )
+    learning_place = forms.ModelChoiceField(
+        label=_("or a learning place"), queryset=LearningPlace.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, version: FrameworkVersion | None, places: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qualifications = Qualification.objects.filter(dossier__version=version).order_by("name", "level")
+        self.fields["qualification"].queryset = qualifications  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = FrameworkUnit.objects.filter(version=version).order_by("code")  # type: ignore[attr-defined]
+        self.fields["certificate"].queryset = Certificate.objects.filter(version=version).order_by("name")  # type: ignore[attr-defined]
+        self.fields["learning_place"].queryset = places  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        goals = [name for name in ("qualification", "unit", "certificate", "learning_place") if data.get(name)]
+        if len(goals) != 1:
+            raise forms.ValidationError(
+                _("Choose one goal: a qualification, a framework unit, a certificate or a learning place.")
+            )
+        return data

@@ -87,3 +87,34 @@ class MatchDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()}: {self.learning_place_id}"
+
+
+class SavedRouteAdvice(models.Model):
+    """A route advice saved to a candidate's file: what it said on that day, as plain values."""
+
+    candidate = models.ForeignKey(
+        Candidate, verbose_name=_("candidate"), on_delete=models.CASCADE, related_name="route_advice"
+    )
+    goal = models.CharField(_("goal"), max_length=300)
+    covered = models.JSONField(_("work processes already covered"), default=list)
+    missing = models.JSONField(_("work processes still to learn"), default=list)
+    offers = models.JSONField(_("training offers"), default=list)
+    hours = models.FloatField(_("study hours"), default=0)
+    uncoverable = models.JSONField(_("work processes no training covers"), default=list)
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-saved_at", "-pk"]
+        verbose_name = _("saved route advice")
+        verbose_name_plural = _("saved route advice")
+
+    def __str__(self) -> str:
+        return self.goal

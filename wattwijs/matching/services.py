@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
 from wattwijs.matching import permissions
-from wattwijs.matching.models import Decision, MatchDecision, MatchWeights
+from wattwijs.matching.models import Decision, MatchDecision, MatchWeights, SavedRouteAdvice
+from wattwijs.matching.selectors import RouteAdvice
+from wattwijs.pathways import permissions as pathways_permissions
 from wattwijs.pathways import services as pathways_services
 from wattwijs.pathways.models import Candidate, Chain, LearningPlace
 
@@ -146,3 +148,28 @@ def cohort_confirm(
             details={"placements": [[candidate.pk, place.pk] for candidate, place, _score in pairs]},
         )
     return decisions
+
+
+def route_advice_save(*, actor: AnyUser, candidate: Candidate, advice: RouteAdvice) -> SavedRouteAdvice:
+    """Keep a route advice in the candidate's file; only those who may change the file save to it."""
+    if not pathways_permissions.can_edit_candidate(actor, candidate):
+        raise PermissionDenied
+    with transaction.atomic():
+        saved = SavedRouteAdvice.objects.create(
+            candidate=candidate,
+            goal=advice.goal_label[:300],
+            covered=[str(wp) for wp in advice.covered],
+            missing=[str(wp) for wp in advice.missing],
+            offers=[offer.title for offer in advice.offers],
+            hours=advice.hours,
+            uncoverable=[str(wp) for wp in advice.uncoverable],
+            saved_by_id=actor.pk,
+        )
+        audit_log_write(
+            actor=actor,
+            action="matching.route_advice_save",
+            obj=candidate,
+            organisation=candidate.chain.coordinating_organisation,
+            details={"route_advice": saved.pk},
+        )
+    return saved

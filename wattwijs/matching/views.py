@@ -14,8 +14,9 @@ from wattwijs.core.forms import add_service_errors
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.matching import permissions, selectors, services
 from wattwijs.matching.assignment import Objective
-from wattwijs.matching.forms import CohortForm, DecisionForm, RouteForm, WeightsForm
+from wattwijs.matching.forms import CandidateRouteForm, CohortForm, DecisionForm, RouteForm, WeightsForm
 from wattwijs.matching.models import Decision, MatchWeights
+from wattwijs.pathways import permissions as pathways_permissions
 from wattwijs.pathways import selectors as pathways_selectors
 from wattwijs.pathways import services as pathways_services
 from wattwijs.pathways.models import Candidate
@@ -239,4 +240,48 @@ def route_advice(request: HttpRequest) -> HttpResponse:
         "matching/route_advice.html",
         {"form": form, "advice": advice, "nearby_km": round(selectors.NEARBY_KM)},
         status=400 if request.GET and not form.is_valid() else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def candidate_route(request: HttpRequest, pk: int) -> HttpResponse:
+    """Route advice from the candidate's own competences and region; it can be saved to their file."""
+    candidate = _candidate_for_matches(request, pk)
+    source = request.POST if request.method == "POST" else request.GET
+    form = CandidateRouteForm(
+        source or None,
+        version=framework_selectors.current_version(),
+        places=pathways_selectors.learning_place_list(chain=candidate.chain),
+    )
+    advice = None
+    if source and form.is_valid():
+        data = form.cleaned_data
+        label, goal = selectors.goal_work_processes(
+            qualification=data["qualification"],
+            unit=data["unit"],
+            certificate=data["certificate"],
+            place=data["learning_place"],
+        )
+        profile = selectors.profiles(candidates=[candidate])[candidate.pk]
+        advice = selectors.route_advice(
+            goal_label=label, goal=goal, mastered=profile.work_processes, certificates=[], region=candidate.region
+        )
+        if request.method == "POST":
+            services.route_advice_save(actor=request.user, candidate=candidate, advice=advice)
+            messages.success(request, _("The route advice is saved to the file."))
+            return redirect("matching:candidate_route", pk=candidate.pk)
+    pathways_services.candidate_view_record(actor=request.user, candidate=candidate, what="route_advice")
+    return render(
+        request,
+        "matching/candidate_route.html",
+        {
+            "candidate": candidate,
+            "form": form,
+            "advice": advice,
+            "nearby_km": round(selectors.NEARBY_KM),
+            "saved": candidate.route_advice.select_related("saved_by"),
+            "can_save": pathways_permissions.can_edit_candidate(request.user, candidate),
+        },
+        status=400 if source and not form.is_valid() else 200,
     )

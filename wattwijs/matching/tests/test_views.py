@@ -302,3 +302,24 @@ def test_route_advice_without_a_goal_shows_a_dutch_error(db: None) -> None:
     response = Client().get(reverse("matching:route_advice"), {"region": region_of("AMR12").pk})
     assert response.status_code == 400
     assert "Kies één doel" in response.content.decode()
+
+
+def test_a_candidate_route_advice_is_saved_to_the_file_and_audited(pw: Any, setup: dict[str, Any]) -> None:
+    candidate = setup["candidate"]
+    url = reverse("matching:candidate_route", args=[candidate.pk])
+    client = client_for(pw.carla)
+    shown = client.get(url, {"learning_place": setup["weak"].pk})
+    assert shown.status_code == 200
+    assert [wp.pk for wp in shown.context["advice"].missing] == sorted(wp.pk for wp in setup["wps"][2:])
+    response = client.post(url, {"learning_place": setup["weak"].pk})
+    assert response.status_code == 302
+    saved = candidate.route_advice.get()
+    assert saved.saved_by == pw.carla
+    assert len(saved.missing) == 2
+    assert AuditEntry.objects.filter(action="matching.route_advice_save", object_id=str(candidate.pk)).exists()
+
+
+def test_a_partner_without_full_access_gets_no_route_advice(pw: Any, setup: dict[str, Any]) -> None:
+    url = reverse("matching:candidate_route", args=[setup["candidate"].pk])
+    assert client_for(pw.uwe).post(url, {"learning_place": setup["weak"].pk}).status_code in (403, 404)
+    assert not setup["candidate"].route_advice.exists()
