@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wattwijs.training",
     "wattwijs.pathways",
     "wattwijs.capacity",
+    "wattwijs.matching",
     "wattwijs.interop",
 ]
 

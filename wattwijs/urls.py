@@ -17,6 +17,7 @@ urlpatterns = [
     path("opleidingen/", include("wattwijs.training.urls")),
     path("transitiehuis/", include("wattwijs.pathways.urls")),
     path("arbeidscapaciteit/", include("wattwijs.capacity.urls")),
+    path("matching/", include("wattwijs.matching.urls")),
     path("", include("wattwijs.interop.urls")),
     path("", include("wattwijs.core.urls")),
 ]

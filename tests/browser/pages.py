@@ -323,7 +323,9 @@ PAGES.append(PageCase("pathways-candidate-partner", _pathways_url("shared"), use
 # Bulk import of learning materials -----------------------------------------------------------------
 
 PAGES.append(PageCase("interop-resource-import", "/leermiddelen/importeren/", user="alice"))
-# Harvesting ----------------------------------------------------------------------------------------
+
+
+# Harvesting, capacity and matching -----------------------------------------------------------------
 
 
 def _harvest_source(world: Any) -> str:
@@ -348,6 +350,23 @@ def _capacity(world: Any) -> Any:
         demo.load()
         world.capacity = True
     return world.capacity
+
+
+def _candidate_route(world: Any) -> str:
+    from django.urls import reverse
+
+    place = _pathways(world)["place"]
+    return reverse("matching:candidate_route", args=[_pathways(world)["shared"].pk]) + f"?learning_place={place.pk}"
+
+
+def _matching_url(name: str, key: str) -> Callable[[Any], str]:
+    from django.urls import reverse
+
+    def resolve(world: Any) -> str:
+        obj = _pathways(world)[key]
+        return reverse(name, args=[obj.slug if key == "chain" else obj.pk])
+
+    return resolve
 
 
 PAGES.extend(
@@ -379,5 +398,12 @@ PAGES.extend(
         ),
         PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
         PageCase("capacity-figures", lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/"),
+        PageCase("matching-candidate", _matching_url("matching:candidate_matches", "shared"), user="alice"),
+        PageCase("matching-place", _matching_url("matching:place_matches", "place"), user="alice"),
+        PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),
+        PageCase("matching-cohort", _matching_url("matching:cohort", "chain"), user="alice"),
+        PageCase("matching-route", "/matching/routeadvies/"),
+        PageCase("matching-candidate-route", _candidate_route, user="alice"),
+        PageCase("matching-route-no-goal", "/matching/routeadvies/?region=1", status=400),
     ]
 )

@@ -12,6 +12,7 @@ import random
 import uuid
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,6 +20,7 @@ from django.utils.text import slugify
 from wattwijs.core.bulk import insert_rows
 from wattwijs.core.demo import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD
 from wattwijs.core.models import Membership, Organisation, Region, Role, Theme, User
+from wattwijs.framework.models import Alignment, WorkProcess
 from wattwijs.pathways.models import (
     CHECKPOINT_MONTHS,
     END_STAGES,
@@ -271,6 +273,64 @@ def load(*, scale: int = 1) -> None:
         generate_volume(candidates=scale * 1000, purged_routes=scale * 500)
     if not StageFlow.objects.exists() and StageTransition.objects.exists():
         stage_flow_rebuild()
+    if not LearningPlace.objects.filter(chain__in=chains, level__isnull=False).exists():
+        _load_matching_details(chains)
+
+
+def _load_matching_details(chains: list[Chain]) -> None:
+    """What the places ask (work processes, level, hours, start, driving licence) and what open candidates
+    bring (competences, travel limit, some from a neighbouring region), so the matching pages show real choices.
+    """
+    rng = random.Random(909)  # noqa: S311 - reproducible demo content, not security
+    today = timezone.localdate()
+    place_type = ContentType.objects.get_for_model(LearningPlace)
+    candidate_type = ContentType.objects.get_for_model(Candidate)
+    found: dict[int | None, set[tuple[int, int]]] = {}
+    for wp_id, level, theme_id in WorkProcess.objects.filter(
+        core_task__qualification__dossier__version__status="vastgesteld"
+    ).values_list("pk", "core_task__qualification__level", "core_task__qualification__themes"):
+        found.setdefault(theme_id, set()).add((wp_id, level))
+        found.setdefault(None, set()).add((wp_id, level))
+    if not found:
+        return
+    by_theme = {theme: sorted(pairs) for theme, pairs in found.items()}
+    alignments = []
+    places = list(LearningPlace.objects.filter(chain__in=chains).order_by("pk"))
+    for place in places:
+        pool = by_theme.get(place.theme_id) or by_theme[None]
+        chosen = rng.sample(pool, min(len(pool), rng.randint(2, 4)))
+        place.level = max(level for _wp, level in chosen)
+        place.hours_per_week = rng.choice([24, 32, 36, 38, 40])
+        place.start_date = today + datetime.timedelta(days=rng.choice([0, 14, 30, 45, 60, 90]))
+        place.driving_licence_required = rng.random() < 0.3
+        alignments += [Alignment(content_type=place_type, object_id=place.pk, work_process_id=wp) for wp, _l in chosen]
+    LearningPlace.objects.bulk_update(places, ["level", "hours_per_week", "start_date", "driving_licence_required"])
+    regions = list(Region.objects.order_by("code"))
+    open_candidates = list(
+        Candidate.objects.filter(chain__in=chains)
+        .exclude(stage__in=[*END_STAGES, Stage.PLACEMENT, Stage.AFTERCARE])
+        .exclude(first_name="Gegenereerd")  # the benchmark volume needs no matching details
+        .select_related("chain__region")
+        .order_by("pk")
+    )
+    for candidate in open_candidates:
+        home = candidate.chain.region
+        nearby = sorted(
+            (r for r in regions if r.pk != home.pk),
+            key=lambda r: (
+                (float(r.latitude) - float(home.latitude)) ** 2 + (float(r.longitude) - float(home.longitude)) ** 2
+            ),
+        )[:3]
+        if nearby and rng.random() < 0.3:
+            candidate.region = rng.choice(nearby)
+        candidate.travel_limit_km = rng.choice([15, 25, 25, 40, 60])
+        pool = by_theme[None]
+        alignments += [
+            Alignment(content_type=candidate_type, object_id=candidate.pk, work_process_id=wp)
+            for wp, _l in rng.sample(pool, min(len(pool), rng.randint(0, 6)))
+        ]
+    Candidate.objects.bulk_update(open_candidates, ["region", "travel_limit_km"])
+    Alignment.objects.bulk_create(alignments)
 
 
 def _organisation(name: str) -> Organisation:

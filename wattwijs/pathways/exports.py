@@ -49,6 +49,7 @@ LABELS: dict[str, Promise] = {
     "hours_per_week": gettext_lazy("Hours a week"),
     "available_from": gettext_lazy("Available from"),
     "driving_licence": gettext_lazy("Driving licence"),
+    "travel_limit_km": gettext_lazy("Travels at most (km)"),
     "languages": gettext_lazy("Languages"),
     "notes": gettext_lazy("Notes"),
     "coach": gettext_lazy("Coach"),

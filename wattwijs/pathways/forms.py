@@ -75,6 +75,7 @@ class CandidateForm(forms.ModelForm):
             "hours_per_week",
             "available_from",
             "driving_licence",
+            "travel_limit_km",
             "languages",
             "coach",
             "next_action",
@@ -108,7 +109,13 @@ class CandidateForm(forms.ModelForm):
         self.fields["themes"].queryset = Theme.objects.filter(parent__isnull=False).order_by("position")  # type: ignore[attr-defined]
         self.fields["postcode"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "postal-code"})
         self.fields["email"].widget.attrs["autocomplete"] = "off"
+        # Left empty, the usual limit applies.
+        self.fields["travel_limit_km"].required = False
         self.order_fields([*self.Meta.fields[:10], "competences", *self.Meta.fields[10:]])
+
+    def clean_travel_limit_km(self) -> int:
+        value = self.cleaned_data.get("travel_limit_km")
+        return int(value) if value is not None else int(Candidate._meta.get_field("travel_limit_km").default)
 
 
 class RegisterForm(CandidateForm):

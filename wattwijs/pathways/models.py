@@ -164,6 +164,12 @@ class Candidate(models.Model):
     )
     available_from = models.DateField(_("available from"), null=True, blank=True)
     driving_licence = models.BooleanField(_("has a driving licence"), default=False)
+    travel_limit_km = models.PositiveSmallIntegerField(
+        _("travels at most (km)"),
+        default=25,
+        validators=[MaxValueValidator(300)],
+        help_text=_("How far the candidate wants to travel to a learning place, in kilometres."),
+    )
     languages = models.CharField(_("languages"), max_length=200, blank=True)
     notes = models.TextField(
         _("notes"),
@@ -472,6 +478,15 @@ class LearningPlace(models.Model):
         Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     capacity = models.PositiveSmallIntegerField(_("capacity"), default=1, validators=[MinValueValidator(1)])
+    # What the place asks of a candidate; its required work processes and units are framework alignments.
+    level = models.PositiveSmallIntegerField(
+        _("mbo level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(4)]
+    )
+    hours_per_week = models.PositiveSmallIntegerField(
+        _("hours a week"), null=True, blank=True, validators=[MaxValueValidator(60)]
+    )
+    start_date = models.DateField(_("starts on"), null=True, blank=True)
+    driving_licence_required = models.BooleanField(_("driving licence required"), default=False)
     is_fictitious = models.BooleanField(_("fictitious"), default=False)
 
     class Meta:

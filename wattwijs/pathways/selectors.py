@@ -428,6 +428,15 @@ def learning_place_list(*, chain: Chain | None = None) -> QuerySet[LearningPlace
     return queryset.order_by("organisation__name", "title", "pk")
 
 
+def current_placements(*, chain: Chain) -> QuerySet[Placement]:
+    """The chain's running placements of candidates whose file still exists, newest first."""
+    return (
+        Placement.objects.filter(chain=chain, ended_on__isnull=True, candidate__isnull=False)
+        .select_related("learning_place__organisation", "candidate")
+        .order_by("-start_date", "-pk")
+    )
+
+
 def learning_place_get(*, pk: int) -> LearningPlace:
     try:
         return learning_place_list().get(pk=pk)

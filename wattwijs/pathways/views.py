@@ -77,10 +77,16 @@ def chain_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def chain_detail(request: HttpRequest, slug: str) -> HttpResponse:
     chain = selectors.chain_get(slug=slug)
+    can_coordinate = permissions.can_coordinate(request.user, chain)
     return render(
         request,
         "pathways/chain_detail.html",
-        {"chain": chain, "overview": selectors.chain_overview(chain=chain)},
+        {
+            "chain": chain,
+            "overview": selectors.chain_overview(chain=chain),
+            "can_coordinate": can_coordinate,
+            "placements": selectors.current_placements(chain=chain) if can_coordinate else [],
+        },
     )
 
 
@@ -542,7 +548,9 @@ def learning_place_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def learning_place_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "pathways/learning_place_detail.html", {"place": selectors.learning_place_get(pk=pk)})
+    place = selectors.learning_place_get(pk=pk)
+    requirements = framework_selectors.alignments_of(obj=place)
+    return render(request, "pathways/learning_place_detail.html", {"place": place, "requirements": requirements})
 
 
 # Dashboard ------------------------------------------------------------------------

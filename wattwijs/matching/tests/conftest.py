@@ -1,0 +1,3 @@
+from wattwijs.pathways.tests.conftest import pw
+
+__all__ = ["pw"]
