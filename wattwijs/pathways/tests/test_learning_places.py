@@ -240,3 +240,12 @@ def test_the_capacity_may_equal_the_candidates_placed_there(pw):
     services.learning_place_update(actor=pw.mo, place=place, data={"capacity": 2})
     place.refresh_from_db()
     assert place.capacity == 2
+
+
+def test_the_list_checks_who_may_edit_in_a_fixed_number_of_queries(client, pw, django_assert_max_num_queries):
+    for _ in range(20):
+        LearningPlaceFactory(organisation=pw.company, chain=pw.chain)
+    client.force_login(pw.mo)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("pathways:learning_place_list"))
+    assert len(response.context["manageable"]) == 21
