@@ -469,8 +469,8 @@ def learning_place_update(
 ) -> LearningPlace:
     """Change what a learning place offers and asks. Its organisation and chain stay as they are.
 
-    The capacity cannot drop below the number of candidates placed there now: the place is locked while it
-    is counted, as ``placement_create`` does, so a placement made at the same moment is counted too.
+    The capacity cannot be lowered below the number of candidates placed there now: the place is locked while
+    it is counted, as ``placement_create`` does, so a placement made at the same moment is counted too.
     ``None`` for the work processes or units leaves those requirements unchanged.
     """
     if not permissions.can_manage_place(actor, place):
@@ -491,7 +491,9 @@ def learning_place_update(
     with transaction.atomic():
         locked = LearningPlace.objects.select_for_update().get(pk=place.pk)
         taken = locked.placements.filter(ended_on__isnull=True, candidate__isnull=False).count()
-        if changes.get("capacity", locked.capacity) < taken:
+        capacity = changes.get("capacity", locked.capacity)
+        # Only a lower capacity is refused: a place that is already too full keeps its other changes.
+        if capacity < taken and capacity < locked.capacity:
             raise ValidationError(
                 {
                     "capacity": ngettext(

@@ -249,3 +249,13 @@ def test_the_list_checks_who_may_edit_in_a_fixed_number_of_queries(client, pw, d
     with django_assert_max_num_queries(8):
         response = client.get(reverse("pathways:learning_place_list"))
     assert len(response.context["manageable"]) == 21
+
+
+def test_a_place_that_is_already_too_full_keeps_its_other_changes(pw):
+    place = LearningPlaceFactory(organisation=pw.company, chain=pw.chain, title="Monteur", capacity=3)
+    fill_place(place, 3)
+    LearningPlace.objects.filter(pk=place.pk).update(capacity=2)
+    place.refresh_from_db()
+    services.learning_place_update(actor=pw.mo, place=place, data={"title": "Servicemonteur", "capacity": 2})
+    place.refresh_from_db()
+    assert (place.title, place.capacity) == ("Servicemonteur", 2)
