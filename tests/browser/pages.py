@@ -303,6 +303,10 @@ PAGES.extend(
         PageCase("pathways-chain", _pathways_url("chain")),
         PageCase("pathways-places", lambda world: _pathways(world) and "/transitiehuis/leerbanen/"),
         PageCase("pathways-place", _pathways_url("place")),
+        PageCase(
+            "pathways-place-new", lambda world: _pathways(world) and "/transitiehuis/leerbanen/nieuw/", user="alice"
+        ),
+        PageCase("pathways-place-edit", _pathways_url("place", "bewerken/"), user="alice"),
         PageCase("pathways-board", _pathways_url("chain", "bord/"), user="alice"),
         PageCase("pathways-dashboard", _pathways_url("chain", "dashboard/"), user="alice"),
         PageCase("pathways-candidates", lambda world: _pathways(world) and "/transitiehuis/kandidaten/", user="alice"),

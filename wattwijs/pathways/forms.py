@@ -4,15 +4,17 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation, Theme, User
-from wattwijs.framework.models import WorkProcess
+from wattwijs.framework.models import FrameworkUnit, WorkProcess
 from wattwijs.framework.widgets import WorkProcessTreeField
 from wattwijs.pathways.models import (
     AftercareCheckpoint,
     Candidate,
     Chain,
+    ChainStep,
     CheckpointOutcome,
     ConsentLevel,
     DropoutReason,
@@ -259,3 +261,114 @@ class CheckpointForm(forms.ModelForm):
 
 class EraseForm(forms.Form):
     confirm = forms.BooleanField(label=_("I understand that all personal data of this candidate is removed for good"))
+
+
+PLACE_LEVEL_CHOICES = [
+    ("", _("Not specified")),
+    *((level, format_lazy("{} {}", _("mbo level"), level)) for level in range(1, 5)),
+]
+
+
+class LearningPlaceForm(forms.ModelForm):
+    """A learning place (leerbaan) and what it asks of a candidate: everything matching compares.
+
+    A new place also names its Transitiehuis and training company, from the pairs the user may offer places
+    for (``offers``); an existing place keeps both.
+    """
+
+    chain = forms.ModelChoiceField(
+        label=_("Transitiehuis"),
+        queryset=Chain.objects.none(),
+        help_text=_("The chain whose coordinators propose candidates for this place."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Training company"),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "The place lies in the region of the training company: matching measures the travel distance from there."
+        ),
+    )
+    level = forms.TypedChoiceField(
+        label=_("Mbo level"),
+        required=False,
+        choices=PLACE_LEVEL_CHOICES,
+        coerce=int,
+        empty_value=None,
+        help_text=_("The mbo level the work asks for."),
+    )
+    work_processes = forms.Field(required=False)  # replaced in __init__ by the framework's tree field
+    units = forms.ModelMultipleChoiceField(
+        label=_("Required framework units"),
+        queryset=FrameworkUnit.objects.none(),
+        required=False,
+        help_text=_("A unit counts as all of its work processes. Hold Ctrl (or Cmd) to choose more than one."),
+    )
+
+    class Meta:
+        model = LearningPlace
+        fields = ["title", "theme", "capacity", "level", "hours_per_week", "start_date", "driving_licence_required"]
+        labels = {
+            "title": _("Name of the learning place"),
+            "theme": _("Theme"),
+            "capacity": _("Number of candidates at once"),
+            "hours_per_week": _("Hours a week"),
+            "start_date": _("Start date"),
+            "driving_licence_required": _("A driving licence is required"),
+        }
+        help_texts = {
+            "title": _("The position as candidates will know it, for example: Leerling-monteur warmtepompen."),
+            "theme": _("Candidates interested in this theme score higher."),
+            "capacity": _("How many candidates the place takes at the same time. At least 1."),
+            "hours_per_week": _("At most 60. Leave empty when the hours can be agreed on."),
+            "start_date": _("From when a candidate can start. Leave empty when any time suits."),
+            "driving_licence_required": _("Candidates without a driving licence are then not proposed for this place."),
+        }
+        widgets = {"start_date": DateInput()}
+
+    def __init__(
+        self,
+        *args: Any,
+        offers: QuerySet[ChainStep] | None,
+        work_processes: QuerySet[WorkProcess],
+        units: QuerySet[FrameworkUnit],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["work_processes"] = WorkProcessTreeField(
+            label=_("Required work processes"),
+            required=False,
+            work_processes=work_processes,
+            help_text=_(
+                "What a candidate learns or already does at this place. Matching compares them with the "
+                "candidate's competences."
+            ),
+        )
+        self.fields["units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["theme"].queryset = Theme.objects.filter(parent__isnull=False).order_by("position")  # type: ignore[attr-defined]
+        self.fields["theme"].empty_label = _("No particular theme")  # type: ignore[attr-defined]
+        self.offers = list(offers) if offers is not None else []
+        if offers is None:
+            del self.fields["chain"]
+            del self.fields["organisation"]
+            return
+        chains = {offer.chain_id for offer in self.offers}
+        organisations = {offer.organisation_id for offer in self.offers}
+        self.fields["chain"].queryset = Chain.objects.filter(pk__in=chains).order_by("name")  # type: ignore[attr-defined]
+        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisations).order_by("name")  # type: ignore[attr-defined]
+        if len(chains) == 1:
+            self.fields["chain"].initial = next(iter(chains))
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = next(iter(organisations))
+        self.order_fields(["chain", "organisation"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chain, organisation = data.get("chain"), data.get("organisation")
+        if chain is not None and organisation is not None:
+            pairs = {(offer.chain_id, offer.organisation_id) for offer in self.offers}
+            if (chain.pk, organisation.pk) not in pairs:
+                self.add_error(
+                    "organisation",
+                    _("Choose a training company that takes on placement in this Transitiehuis."),
+                )
+        return data

@@ -11,6 +11,9 @@
   moving the candidate and consent stay with the coach and the chain coordinator.
 - A workplace mentor (praktijkopleider) sees only candidates proposed to their company, and only the
   fields needed for the work (name, stage, availability, driving licence, languages).
+- Learning places (leerbanen) are offered by a partner that takes on placement in the chain. Its admins,
+  coordinators and workplace mentors create and change their own organisation's places; the chain
+  coordinators create and change every place in their chain. Everyone else may only read them.
 
 Lists are filtered in SQL with the ``Q`` objects below.
 """
@@ -18,18 +21,30 @@ Lists are filtered in SQL with the ``Q`` objects below.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
-from wattwijs.core.models import Membership, Role
+from wattwijs.core.models import Membership, Organisation, Role
 from wattwijs.core.permissions import AnyUser, is_platform_admin
-from wattwijs.pathways.models import Candidate, Chain, ConsentGrant, ConsentLevel, Placement
+from wattwijs.pathways.models import (
+    Candidate,
+    Chain,
+    ChainStep,
+    ConsentGrant,
+    ConsentLevel,
+    LearningPlace,
+    Placement,
+    Step,
+)
 
 COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 PARTNER_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH, Role.VIEWER)
 REGISTER_ROLES = (Role.COORDINATOR, Role.COACH, Role.ADMIN)
 # A partner's members who may add orientation activities and contact moments under a full consent.
 RECORD_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH)
+# A training company's members who offer and change its learning places.
+PLACE_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.MENTOR)
 
 
 class Access(enum.IntEnum):
@@ -173,3 +188,54 @@ def can_view_dashboard(user: AnyUser) -> bool:
 
 def is_coach_user(user: AnyUser) -> bool:
     return bool(user.is_authenticated and Membership.objects.filter(user_id=_uid(user), role=Role.COACH).exists())
+
+
+# Learning places ------------------------------------------------------------------
+
+
+def _place_organisations(user: AnyUser) -> QuerySet[Membership, Any]:
+    return Membership.objects.filter(user_id=_uid(user), role__in=PLACE_ROLES).values("organisation_id")
+
+
+def place_offers_filter(user: AnyUser) -> Q:
+    """A filter on ChainStep: the (chain, organisation) pairs ``user`` may offer a new learning place for.
+
+    Only a partner that takes on placement in a chain offers places there: for its own organisation a member
+    with a ``PLACE_ROLES`` role, for every such partner the chain's coordinators.
+    """
+    placement = Q(step=Step.PLACEMENT)
+    if is_platform_admin(user):
+        return placement
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    coordinated = Chain.objects.filter(coordinated_chains_filter(user)).values("pk")
+    return placement & (Q(organisation_id__in=_place_organisations(user)) | Q(chain_id__in=coordinated))
+
+
+def can_offer_places(user: AnyUser) -> bool:
+    """Whether ``user`` may create a learning place for some organisation in some chain."""
+    return ChainStep.objects.filter(place_offers_filter(user)).exists()
+
+
+def can_offer_place(user: AnyUser, *, chain: Chain, organisation: Organisation) -> bool:
+    """Whether ``user`` may create a learning place of ``organisation`` in ``chain``."""
+    return (
+        ChainStep.objects.filter(chain_id=chain.pk, organisation_id=organisation.pk)
+        .filter(place_offers_filter(user))
+        .exists()
+    )
+
+
+def managed_places_filter(user: AnyUser) -> Q:
+    """A filter on LearningPlace: the places ``user`` may change (their organisation's, or their chain's)."""
+    if is_platform_admin(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    coordinated = Chain.objects.filter(coordinated_chains_filter(user)).values("pk")
+    return Q(organisation_id__in=_place_organisations(user)) | Q(chain_id__in=coordinated)
+
+
+def can_manage_place(user: AnyUser, place: LearningPlace) -> bool:
+    """Whether ``user`` may change ``place``: a member of the offering organisation or a chain coordinator."""
+    return LearningPlace.objects.filter(pk=place.pk).filter(managed_places_filter(user)).exists()

@@ -444,6 +444,35 @@ def learning_place_get(*, pk: int) -> LearningPlace:
         raise Http404 from exc
 
 
+def learning_place_get_manageable(*, user: AnyUser, pk: int) -> LearningPlace:
+    """A learning place ``user`` may change: 404 when there is none, 403 when it is not theirs to change."""
+    place = learning_place_get(pk=pk)
+    if not permissions.can_manage_place(user, place):
+        raise PermissionDenied
+    return place
+
+
+def manageable_place_ids(*, user: AnyUser, places: Iterable[LearningPlace]) -> set[int]:
+    """Which of ``places`` ``user`` may change: one query for a page of places."""
+    ids = [place.pk for place in places]
+    if not ids or not user.is_authenticated:
+        return set()
+    return set(
+        LearningPlace.objects.filter(pk__in=ids)
+        .filter(permissions.managed_places_filter(user))
+        .values_list("pk", flat=True)
+    )
+
+
+def place_offers(*, user: AnyUser) -> QuerySet[ChainStep]:
+    """The (chain, training company) pairs ``user`` may offer a new learning place for."""
+    return (
+        ChainStep.objects.filter(permissions.place_offers_filter(user))
+        .select_related("chain", "organisation")
+        .order_by("chain__name", "organisation__name", "pk")
+    )
+
+
 def placement_get(*, user: AnyUser, pk: int) -> Placement:
     try:
         placement = Placement.objects.select_related("candidate__chain", "learning_place__organisation").get(pk=pk)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -20,11 +20,12 @@ from django.db.models import Count, DateField, F
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wattwijs.core.models import Organisation, Theme
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
-from wattwijs.framework.models import WorkProcess
+from wattwijs.framework.models import FrameworkUnit, WorkProcess
 from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
 from wattwijs.pathways import permissions, selectors
@@ -37,6 +38,7 @@ from wattwijs.pathways.models import (
     AftercareReminder,
     Candidate,
     Chain,
+    ChainStep,
     CheckpointOutcome,
     Consent,
     ConsentGrant,
@@ -50,6 +52,7 @@ from wattwijs.pathways.models import (
     StageFlow,
     StageFlowMonth,
     StageTransition,
+    Step,
 )
 
 CANDIDATE_FIELDS = (
@@ -394,6 +397,124 @@ def action_done(*, actor: AnyUser, point: ActionPoint) -> ActionPoint:
         point.save(update_fields=["done_at"])
         _audit(actor, "pathways.action_done", point.candidate)
     return point
+
+
+# Learning places ------------------------------------------------------------------
+
+PLACE_FIELDS = ("title", "theme", "capacity", "level", "hours_per_week", "start_date", "driving_licence_required")
+
+
+def _check_place_requirements(work_processes: list[WorkProcess], units: list[FrameworkUnit]) -> None:
+    """A place asks for work processes and units of one version of the framework, as matching compares them."""
+    versions = set(
+        WorkProcess.objects.filter(pk__in=[wp.pk for wp in work_processes]).values_list(
+            "core_task__qualification__dossier__version_id", flat=True
+        )
+    )
+    versions.update(unit.version_id for unit in units)
+    if len(versions) > 1:
+        raise ValidationError(
+            {"work_processes": _("Choose work processes and units from one version of the qualification framework.")}
+        )
+
+
+def _place_audit(actor: AnyUser, action: str, place: LearningPlace, **details: Any) -> None:
+    audit_log_write(actor=actor, action=action, obj=place, organisation=place.organisation, details=details)
+
+
+def learning_place_create(
+    *,
+    actor: AnyUser,
+    chain: Chain,
+    organisation: Organisation,
+    data: dict[str, Any],
+    work_processes: Iterable[WorkProcess] = (),
+    units: Iterable[FrameworkUnit] = (),
+) -> LearningPlace:
+    """Offer a new learning place of ``organisation`` in ``chain``, with what it asks of a candidate.
+
+    The organisation must take on placement in the chain; the actor must be one of its members with a place
+    role, or a coordinator of the chain. The required work processes and units are framework alignments.
+    """
+    if not ChainStep.objects.filter(chain=chain, organisation=organisation, step=Step.PLACEMENT).exists():
+        raise ValidationError(
+            {
+                "organisation": _(
+                    "%(organisation)s does not take on placement in %(chain)s. Choose a training company of this chain."
+                )
+                % {"organisation": organisation.name, "chain": chain.name}
+            }
+        )
+    if not permissions.can_offer_place(actor, chain=chain, organisation=organisation):
+        raise PermissionDenied
+    place = LearningPlace(chain=chain, organisation=organisation, **{k: data[k] for k in PLACE_FIELDS if k in data})
+    place.full_clean()
+    work_processes, units = list(work_processes), list(units)
+    _check_place_requirements(work_processes, units)
+    with transaction.atomic():
+        place.save()
+        if work_processes or units:
+            alignment_set(actor=actor, obj=place, work_processes=work_processes, units=units)
+        _place_audit(actor, "pathways.learning_place_create", place, chain=chain.pk, capacity=place.capacity)
+    return place
+
+
+def learning_place_update(
+    *,
+    actor: AnyUser,
+    place: LearningPlace,
+    data: dict[str, Any],
+    work_processes: Iterable[WorkProcess] | None = None,
+    units: Iterable[FrameworkUnit] | None = None,
+) -> LearningPlace:
+    """Change what a learning place offers and asks. Its organisation and chain stay as they are.
+
+    The capacity cannot be lowered below the number of candidates placed there now: the place is locked while
+    it is counted, as ``placement_create`` does, so a placement made at the same moment is counted too.
+    ``None`` for the work processes or units leaves those requirements unchanged.
+    """
+    if not permissions.can_manage_place(actor, place):
+        raise PermissionDenied
+    changes = {field: data[field] for field in PLACE_FIELDS if field in data}
+    probe = copy.copy(place)
+    for field, value in changes.items():
+        setattr(probe, field, value)
+    probe.full_clean()
+    requirements = None
+    if work_processes is not None or units is not None:
+        current = alignments_of(obj=place)
+        requirements = (
+            list(work_processes) if work_processes is not None else cast(list[WorkProcess], current["work_process"]),
+            list(units) if units is not None else cast(list[FrameworkUnit], current["unit"]),
+        )
+        _check_place_requirements(*requirements)
+    with transaction.atomic():
+        locked = LearningPlace.objects.select_for_update().get(pk=place.pk)
+        taken = locked.placements.filter(ended_on__isnull=True, candidate__isnull=False).count()
+        capacity = changes.get("capacity", locked.capacity)
+        # Only a lower capacity is refused: a place that is already too full keeps its other changes.
+        if capacity < taken and capacity < locked.capacity:
+            raise ValidationError(
+                {
+                    "capacity": ngettext(
+                        "%(taken)s candidate is placed here now, so the capacity cannot be lower than %(taken)s. "
+                        "End a placement first, or choose a capacity of at least %(taken)s.",
+                        "%(taken)s candidates are placed here now, so the capacity cannot be lower than %(taken)s. "
+                        "End a placement first, or choose a capacity of at least %(taken)s.",
+                        taken,
+                    )
+                    % {"taken": taken}
+                }
+            )
+        changed = sorted(field for field, value in changes.items() if getattr(locked, field) != value)
+        for field, value in changes.items():
+            setattr(place, field, value)
+        if changed:
+            place.save(update_fields=changed)
+        if requirements is not None:
+            alignment_set(actor=actor, obj=place, work_processes=requirements[0], units=requirements[1])
+        _place_audit(actor, "pathways.learning_place_update", place, fields=changed)
+    return place
 
 
 # Placement and aftercare ----------------------------------------------------------

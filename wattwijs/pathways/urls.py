@@ -35,5 +35,7 @@ urlpatterns = [
     path("plaatsingen/<int:pk>/nazorg/", views.checkpoint_add, name="checkpoint_add"),
     path("nazorg/", views.aftercare_to_do, name="aftercare_to_do"),
     path("leerbanen/", views.learning_place_list, name="learning_place_list"),
+    path("leerbanen/nieuw/", views.learning_place_create, name="learning_place_create"),
     path("leerbanen/<int:pk>/", views.learning_place_detail, name="learning_place_detail"),
+    path("leerbanen/<int:pk>/bewerken/", views.learning_place_edit, name="learning_place_edit"),
 ]

@@ -19,7 +19,7 @@ from wattwijs.core.forms import add_service_errors
 from wattwijs.core.models import Region
 from wattwijs.core.pagination import paginate
 from wattwijs.framework import selectors as framework_selectors
-from wattwijs.framework.models import WorkProcess
+from wattwijs.framework.models import FrameworkUnit, WorkProcess
 from wattwijs.pathways import exports, permissions, selectors, services
 from wattwijs.pathways.forms import (
     ActionPointForm,
@@ -29,12 +29,21 @@ from wattwijs.pathways.forms import (
     ContactForm,
     EditForm,
     EraseForm,
+    LearningPlaceForm,
     MoveForm,
     OrientationForm,
     PlacementForm,
     RegisterForm,
 )
-from wattwijs.pathways.models import ActionPoint, Candidate, Chain, Consent, DropoutReason, ReferralSource
+from wattwijs.pathways.models import (
+    ActionPoint,
+    Candidate,
+    Chain,
+    Consent,
+    DropoutReason,
+    LearningPlace,
+    ReferralSource,
+)
 from wattwijs.pathways.permissions import Access
 from wattwijs.pathways.selectors import CandidateFilters
 
@@ -543,14 +552,101 @@ def aftercare_to_do(request: HttpRequest) -> HttpResponse:
 @require_GET
 def learning_place_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, selectors.learning_place_list())
-    return render(request, "pathways/learning_place_list.html", {"page": page})
+    context = {
+        "page": page,
+        "can_offer": permissions.can_offer_places(request.user),
+        "manageable": selectors.manageable_place_ids(user=request.user, places=page.object_list),
+    }
+    return render(request, "pathways/learning_place_list.html", context)
 
 
 @require_GET
 def learning_place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = selectors.learning_place_get(pk=pk)
+    context = {
+        "place": place,
+        "requirements": framework_selectors.alignments_of(obj=place),
+        "can_manage": permissions.can_manage_place(request.user, place),
+    }
+    return render(request, "pathways/learning_place_detail.html", context)
+
+
+def _units() -> Any:
+    version = framework_selectors.current_version()
+    if version is None:
+        return FrameworkUnit.objects.none()
+    return framework_selectors.units_of_version(version=version)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def learning_place_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_offer_places(request.user):
+        raise PermissionDenied
+    form = LearningPlaceForm(
+        request.POST or None,
+        offers=selectors.place_offers(user=request.user),
+        work_processes=_work_processes(),
+        units=_units(),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            place = services.learning_place_create(
+                actor=request.user,
+                chain=data["chain"],
+                organisation=data["organisation"],
+                data=data,
+                work_processes=data["work_processes"],
+                units=data["units"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The learning place has been added."))
+            return redirect(place)
+    return render(request, "pathways/learning_place_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def learning_place_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    place = selectors.learning_place_get_manageable(user=request.user, pk=pk)
     requirements = framework_selectors.alignments_of(obj=place)
-    return render(request, "pathways/learning_place_detail.html", {"place": place, "requirements": requirements})
+    form = LearningPlaceForm(
+        request.POST or None,
+        instance=place,
+        initial={
+            "work_processes": [wp.pk for wp in requirements["work_process"]],
+            "units": [unit.pk for unit in requirements["unit"]],
+        },
+        offers=None,
+        work_processes=_work_processes(),
+        units=_units(),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # The model form filled in the instance; the service writes from the data, onto a fresh copy.
+        fresh = LearningPlace.objects.select_related("organisation", "chain").get(pk=place.pk)
+        try:
+            services.learning_place_update(
+                actor=request.user,
+                place=fresh,
+                data=data,
+                work_processes=data["work_processes"],
+                units=data["units"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(fresh)
+    return render(
+        request,
+        "pathways/learning_place_form.html",
+        {"form": form, "place": place},
+        status=400 if form.errors else 200,
+    )
 
 
 # Dashboard ------------------------------------------------------------------------
