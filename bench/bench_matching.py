@@ -2,7 +2,8 @@
 
 The assignment instances are generated in memory with a fixed seed (no database): 2,000 candidates x 500
 places with capacities 1-5 and every pair allowed, and 20,000 candidates x 5,000 places with at most 50
-allowed places per candidate. The time is the solver's alone, building its arrays included.
+allowed places per candidate, and 20,000 x 5,000 with at most 5 places per candidate and fewer seats than
+candidates. The time is the solver's alone, building its arrays included.
 
 Scoring: one chain of the demo database gets 10,000 extra learning places (each asking three work
 processes, in a region of its own) inside a transaction that is rolled back afterwards. Measured: reading
@@ -47,6 +48,26 @@ def sparse_instance() -> Problem:
     rng = np.random.default_rng(SEED)
     n, m = 20_000, 5_000
     per_candidate = rng.integers(1, 51, n)
+    places = np.concatenate([rng.choice(m, k, replace=False) for k in per_candidate]).astype(np.int64)
+    return Problem(
+        n_candidates=n,
+        capacities=rng.integers(1, 6, m),
+        pair_candidates=np.repeat(np.arange(n), per_candidate),
+        pair_places=places,
+        pair_scores=rng.random(len(places)),
+    )
+
+
+def scarce_instance() -> Problem:
+    """Fewer seats than candidates and few places each: the max-score optimum leaves seats a max-placed
+    assignment fills, so ``max-placed`` takes its exact second step."""
+    import numpy as np
+
+    from wattwijs.matching.assignment import Problem
+
+    rng = np.random.default_rng(SEED + 1)
+    n, m = 20_000, 5_000
+    per_candidate = rng.integers(1, 6, n)
     places = np.concatenate([rng.choice(m, k, replace=False) for k in per_candidate]).astype(np.int64)
     return Problem(
         n_candidates=n,
@@ -147,3 +168,4 @@ def run(bench: Bench) -> None:
     _score_against_many_places(bench)
     _time_assignment(bench, "2,000 x 500, all pairs", dense_instance(), runs=5)
     _time_assignment(bench, "20,000 x 5,000, <= 50 places each", sparse_instance(), runs=3)
+    _time_assignment(bench, "20,000 x 5,000, <= 5 places each, scarce seats", scarce_instance(), runs=3)

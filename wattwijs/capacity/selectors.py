@@ -49,6 +49,10 @@ def region_get(*, code: str) -> Region:
         raise Http404 from error
 
 
+def occupation_codes() -> dict[int, str]:
+    return dict(Occupation.objects.values_list("pk", "code"))
+
+
 def fte_formatter() -> Any:
     """Whole FTE with the active language's thousands separator; cheaper than a template filter per cell."""
     separator = str(get_format("THOUSAND_SEPARATOR"))

@@ -3,9 +3,10 @@ units, certificates and competences of the current framework version (all public
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router
 
@@ -14,7 +15,6 @@ from wattwijs.framework import selectors
 from wattwijs.framework.models import (
     Certificate,
     Competence,
-    CoreTask,
     FrameworkUnit,
     FrameworkVersion,
     Qualification,
@@ -134,13 +134,6 @@ def _version(request: HttpRequest) -> tuple[FrameworkVersion | None, dict[str, A
     }
 
 
-def _listed(
-    request: HttpRequest, queryset: QuerySet[Any], query: PageQuery, out: Any, version: dict[str, Any] | None
-) -> dict[str, Any]:
-    rows, links = page_of(request, queryset, query)
-    return {**links, "version": version, "results": [out(request, row) for row in rows]}
-
-
 def _work_process_out(request: HttpRequest, wp: WorkProcess) -> dict[str, Any]:
     return {
         "id": wp.pk,
@@ -205,18 +198,21 @@ def _competence_out(request: HttpRequest, competence: Competence) -> dict[str, A
     }
 
 
-@router.get("/framework/qualifications", response=QualificationList, summary="Qualifications")
-def qualification_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
+def _listed(
+    request: HttpRequest, query: NameQuery, queryset_of: Callable[[FrameworkVersion | None], QuerySet[Any]], out: Any
+) -> dict[str, Any]:
+    """One page of a version's items whose name holds ``q``, with the version they belong to."""
     version, version_out = _version(request)
-    queryset = (
-        Qualification.objects.filter(dossier__version=version)
-        .select_related("dossier")
-        .prefetch_related("themes")
-        .order_by("name", "level", "pk")
-    )
+    queryset = queryset_of(version)
     if query.q.strip():
         queryset = queryset.filter(name__icontains=query.q.strip())
-    return _listed(request, queryset, query, _qualification_out, version_out)
+    rows, links = page_of(request, queryset, query)
+    return {**links, "version": version_out, "results": [out(request, row) for row in rows]}
+
+
+@router.get("/framework/qualifications", response=QualificationList, summary="Qualifications")
+def qualification_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
+    return _listed(request, query, selectors.listed_qualifications, _qualification_out)
 
 
 @router.get(
@@ -230,9 +226,6 @@ def qualification_detail(
 ) -> dict[str, Any]:
     qualification = selectors.qualification_get(pk=id)
     out = _qualification_out(request, qualification)
-    tasks = CoreTask.objects.filter(qualification=qualification).prefetch_related(
-        Prefetch("work_processes", queryset=WorkProcess.objects.select_related("core_task").order_by("code", "pk"))
-    )
     out["core_tasks"] = [
         {
             "id": task.pk,
@@ -241,57 +234,26 @@ def qualification_detail(
             "part": task.part,
             "work_processes": [_work_process_out(request, wp) for wp in task.work_processes.all()],
         }
-        for task in tasks.order_by("code", "pk")
+        for task in selectors.core_tasks_with_work_processes(qualification=qualification)
     ]
     return out
 
 
 @router.get("/framework/work-processes", response=WorkProcessList, summary="Work processes")
 def work_process_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
-    version, version_out = _version(request)
-    if version is None:
-        queryset = WorkProcess.objects.none()
-    else:
-        queryset = selectors.work_processes_of_version(version).select_related("core_task").order_by("code", "pk")
-    if query.q.strip():
-        queryset = queryset.filter(name__icontains=query.q.strip())
-    return _listed(request, queryset, query, _work_process_out, version_out)
+    return _listed(request, query, selectors.listed_work_processes, _work_process_out)
 
 
 @router.get("/framework/units", response=UnitList, summary="Framework units")
 def unit_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
-    version, version_out = _version(request)
-    queryset = (
-        FrameworkUnit.objects.filter(version=version)
-        .prefetch_related("themes", Prefetch("work_processes", queryset=WorkProcess.objects.only("pk")))
-        .order_by("code", "pk")
-    )
-    if query.q.strip():
-        queryset = queryset.filter(name__icontains=query.q.strip())
-    return _listed(request, queryset, query, _unit_out, version_out)
+    return _listed(request, query, selectors.listed_units, _unit_out)
 
 
 @router.get("/framework/certificates", response=CertificateList, summary="Certificates")
 def certificate_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
-    version, version_out = _version(request)
-    queryset = (
-        Certificate.objects.filter(version=version)
-        .prefetch_related(Prefetch("work_processes", queryset=WorkProcess.objects.only("pk")))
-        .order_by("name", "pk")
-    )
-    if query.q.strip():
-        queryset = queryset.filter(name__icontains=query.q.strip())
-    return _listed(request, queryset, query, _certificate_out, version_out)
+    return _listed(request, query, selectors.listed_certificates, _certificate_out)
 
 
 @router.get("/framework/competences", response=CompetenceList, summary="Competences")
 def competence_list(request: HttpRequest, query: Query[NameQuery]) -> dict[str, Any]:
-    version, version_out = _version(request)
-    queryset = (
-        Competence.objects.filter(version=version)
-        .prefetch_related("themes", Prefetch("work_processes", queryset=WorkProcess.objects.only("pk")))
-        .order_by("name", "pk")
-    )
-    if query.q.strip():
-        queryset = queryset.filter(name__icontains=query.q.strip())
-    return _listed(request, queryset, query, _competence_out, version_out)
+    return _listed(request, query, selectors.listed_competences, _competence_out)

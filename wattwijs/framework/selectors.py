@@ -58,6 +58,37 @@ def work_processes_of_version(version: FrameworkVersion) -> QuerySet[WorkProcess
     return WorkProcess.objects.filter(core_task__qualification__dossier__version=version)
 
 
+# The open lists of a version (the REST API) ------------------------------------
+
+_ONLY_IDS = models.Prefetch("work_processes", queryset=WorkProcess.objects.only("pk"))
+
+
+def listed_qualifications(version: FrameworkVersion | None) -> QuerySet[Qualification]:
+    return (
+        Qualification.objects.filter(dossier__version=version)
+        .select_related("dossier")
+        .prefetch_related("themes")
+        .order_by("name", "level", "pk")
+    )
+
+
+def listed_work_processes(version: FrameworkVersion | None) -> QuerySet[WorkProcess]:
+    found = WorkProcess.objects.none() if version is None else work_processes_of_version(version)
+    return found.select_related("core_task").order_by("code", "pk")
+
+
+def listed_units(version: FrameworkVersion | None) -> QuerySet[FrameworkUnit]:
+    return FrameworkUnit.objects.filter(version=version).prefetch_related("themes", _ONLY_IDS).order_by("code", "pk")
+
+
+def listed_certificates(version: FrameworkVersion | None) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(version=version).prefetch_related(_ONLY_IDS).order_by("name", "pk")
+
+
+def listed_competences(version: FrameworkVersion | None) -> QuerySet[Competence]:
+    return Competence.objects.filter(version=version).prefetch_related("themes", _ONLY_IDS).order_by("name", "pk")
+
+
 # The tree --------------------------------------------------------------------
 
 

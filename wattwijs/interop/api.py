@@ -18,10 +18,12 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.openapi.schema import OpenAPISchema
 
+from wattwijs.capacity.api import router as capacity_router
 from wattwijs.core import apikit
 from wattwijs.core.api import router as core_router
 from wattwijs.framework.api import router as framework_router
 from wattwijs.library.api import router as library_router
+from wattwijs.matching.api import router as matching_router
 from wattwijs.pathways.api import router as pathways_router
 from wattwijs.training.api import router as training_router
 
@@ -29,8 +31,9 @@ logger = logging.getLogger(__name__)
 
 DESCRIPTION = """\
 The open data of WattWijs: organisations, regions, themes, the kwalificatiekader, learning materials
-(search with the same filters and facets as the site), collections, training offers and the public parts
-of the Transitiehuis chains.
+(search with the same filters and facets as the site), collections, training offers, the public parts
+of the Transitiehuis chains, route advice from what a person can to a goal, and the workforce capacity
+scenarios with their demand, supply and gap.
 
 **Authentication.** Reads need no authentication. Writes (materials and collections) need a personal
 API token, made and revoked on your account page, sent as `Authorization: Bearer <token>`. With a token,
@@ -172,3 +175,5 @@ api.add_router("", framework_router)
 api.add_router("", library_router)
 api.add_router("", training_router)
 api.add_router("", pathways_router)
+api.add_router("", matching_router)
+api.add_router("", capacity_router)

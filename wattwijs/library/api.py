@@ -497,7 +497,7 @@ class CollectionItemIn(Schema):
     resource: int = Field(ge=1, le=MAX_ID, description="The id of a published material.")
 
 
-def _collection_out(request: HttpRequest, collection: Collection, item_count: int) -> dict[str, Any]:
+def _collection_out(request: HttpRequest, collection: Collection, item_count: int, can_edit: bool) -> dict[str, Any]:
     organisation = collection.organisation
     return {
         "id": collection.pk,
@@ -506,7 +506,7 @@ def _collection_out(request: HttpRequest, collection: Collection, item_count: in
         "is_public": collection.is_public,
         "organisation": {"slug": organisation.slug, "name": organisation.name} if organisation else None,
         "item_count": item_count,
-        "can_edit": permissions.can_edit_collection(api_user(request), collection),
+        "can_edit": can_edit,
         "modified_at": collection.modified_at,
         "url": _absolute(request, collection.get_absolute_url()),
     }
@@ -514,7 +514,8 @@ def _collection_out(request: HttpRequest, collection: Collection, item_count: in
 
 def _collection_detail(request: HttpRequest, collection: Collection) -> dict[str, Any]:
     items = selectors.collection_items(collection=collection)
-    out = _collection_out(request, collection, len(items))
+    can_edit = permissions.can_edit_collection(api_user(request), collection)
+    out = _collection_out(request, collection, len(items), can_edit)
     out["items"] = [
         {
             "id": item.resource_id,
@@ -537,26 +538,11 @@ def collection_list(request: HttpRequest, query: Query[PageQuery]) -> dict[str, 
     user = api_user(request)
     rows, links = page_of(request, selectors.collections_visible(user=user), query)
     editable = {c.pk for c in selectors.collections_editable(user=user)} if rows else set()
-    results = []
-    for collection in rows:
-        out = _collection_out_fast(request, collection, editable)
-        results.append(out)
+    results = [
+        _collection_out(request, collection, collection.item_count, collection.pk in editable)  # type: ignore[attr-defined]
+        for collection in rows
+    ]
     return {**links, "results": results}
-
-
-def _collection_out_fast(request: HttpRequest, collection: Collection, editable: set[int]) -> dict[str, Any]:
-    organisation = collection.organisation
-    return {
-        "id": collection.pk,
-        "title": collection.title,
-        "description": collection.description,
-        "is_public": collection.is_public,
-        "organisation": {"slug": organisation.slug, "name": organisation.name} if organisation else None,
-        "item_count": collection.item_count,  # type: ignore[attr-defined]
-        "can_edit": collection.pk in editable,
-        "modified_at": collection.modified_at,
-        "url": _absolute(request, collection.get_absolute_url()),
-    }
 
 
 @collections_router.get("/collections/{int:id}", response=CollectionDetail, summary="One collection with its materials")

@@ -83,10 +83,12 @@ class CohortForm(forms.Form):
         return data
 
 
-class RouteForm(forms.Form):
-    """What a person can and where they want to go; read from the address, never stored."""
+class GoalForm(forms.Form):
+    """One goal of route advice: a qualification, a framework unit or a certificate of the framework version."""
 
-    region = forms.ModelChoiceField(label=_("Your region"), queryset=Region.objects.order_by("name"))
+    goal_fields: tuple[str, ...] = ("qualification", "unit", "certificate")
+    one_goal_message = _("Choose one goal: a qualification, a framework unit or a certificate.")
+
     qualification = forms.ModelChoiceField(
         label=_("Goal: a qualification"), queryset=Qualification.objects.none(), required=False
     )
@@ -94,6 +96,25 @@ class RouteForm(forms.Form):
     certificate = forms.ModelChoiceField(
         label=_("or a certificate"), queryset=Certificate.objects.none(), required=False
     )
+
+    def __init__(self, *args: Any, version: FrameworkVersion | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qualifications = Qualification.objects.filter(dossier__version=version).order_by("name", "level")
+        self.fields["qualification"].queryset = qualifications  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = FrameworkUnit.objects.filter(version=version).order_by("code")  # type: ignore[attr-defined]
+        self.fields["certificate"].queryset = Certificate.objects.filter(version=version).order_by("name")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if len([name for name in self.goal_fields if data.get(name)]) != 1:
+            raise forms.ValidationError(self.one_goal_message)
+        return data
+
+
+class RouteForm(GoalForm):
+    """What a person can and where they want to go; read from the address, never stored."""
+
+    region = forms.ModelChoiceField(label=_("Your region"), queryset=Region.objects.order_by("name"))
     certificates = forms.ModelMultipleChoiceField(
         label=_("Certificates you already have"),
         queryset=Certificate.objects.none(),
@@ -102,55 +123,28 @@ class RouteForm(forms.Form):
     )
     competences = forms.Field(required=False)  # replaced in __init__ by the framework's tree field
 
+    field_order = ["region", "qualification", "unit", "certificate", "certificates", "competences"]
+
     def __init__(self, *args: Any, version: FrameworkVersion | None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        qualifications = Qualification.objects.filter(dossier__version=version).order_by("name", "level")
-        self.fields["qualification"].queryset = qualifications  # type: ignore[attr-defined]
-        self.fields["unit"].queryset = FrameworkUnit.objects.filter(version=version).order_by("code")  # type: ignore[attr-defined]
-        certificates = Certificate.objects.filter(version=version).order_by("name")
-        self.fields["certificate"].queryset = certificates  # type: ignore[attr-defined]
-        self.fields["certificates"].queryset = certificates  # type: ignore[attr-defined]
+        super().__init__(*args, version=version, **kwargs)
+        self.fields["certificates"].queryset = self.fields["certificate"].queryset  # type: ignore[attr-defined]
         self.fields["competences"] = WorkProcessTreeField(
             label=_("Work processes you can already do"),
             required=False,
             work_processes=WorkProcess.objects.filter(core_task__qualification__dossier__version=version),
         )
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        goals = [name for name in ("qualification", "unit", "certificate") if data.get(name)]
-        if len(goals) != 1:
-            raise forms.ValidationError(_("Choose one goal: a qualification, a framework unit or a certificate."))
-        return data
 
-
-class CandidateRouteForm(forms.Form):
+class CandidateRouteForm(GoalForm):
     """A goal for a candidate's route advice; what they can comes from their file."""
 
-    qualification = forms.ModelChoiceField(
-        label=_("Goal: a qualification"), queryset=Qualification.objects.none(), required=False
-    )
-    unit = forms.ModelChoiceField(label=_("or a framework unit"), queryset=FrameworkUnit.objects.none(), required=False)
-    certificate = forms.ModelChoiceField(
-        label=_("or a certificate"), queryset=Certificate.objects.none(), required=False
-    )
+    goal_fields = ("qualification", "unit", "certificate", "learning_place")
+    one_goal_message = _("Choose one goal: a qualification, a framework unit, a certificate or a learning place.")
+
     learning_place = forms.ModelChoiceField(
         label=_("or a learning place"), queryset=LearningPlace.objects.none(), required=False
     )
 
     def __init__(self, *args: Any, version: FrameworkVersion | None, places: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        qualifications = Qualification.objects.filter(dossier__version=version).order_by("name", "level")
-        self.fields["qualification"].queryset = qualifications  # type: ignore[attr-defined]
-        self.fields["unit"].queryset = FrameworkUnit.objects.filter(version=version).order_by("code")  # type: ignore[attr-defined]
-        self.fields["certificate"].queryset = Certificate.objects.filter(version=version).order_by("name")  # type: ignore[attr-defined]
+        super().__init__(*args, version=version, **kwargs)
         self.fields["learning_place"].queryset = places  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        goals = [name for name in ("qualification", "unit", "certificate", "learning_place") if data.get(name)]
-        if len(goals) != 1:
-            raise forms.ValidationError(
-                _("Choose one goal: a qualification, a framework unit, a certificate or a learning place.")
-            )
-        return data

@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
+from wattwijs.capacity import services as capacity_services
+from wattwijs.capacity.tests.factories import DriverFactory, LabourIntensityFactory, ScenarioFactory, SupplyFactory
 from wattwijs.core import services as core_services
 from wattwijs.core.models import Role
 from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory, UserFactory, theme
@@ -64,6 +66,10 @@ def api_data(db, settings, keep_connection):
     OfferFactory(providers=[roc])
     ChainStepFactory(organisation=roc)
     LearningPlaceFactory()
+    DriverFactory()
+    LabourIntensityFactory()
+    SupplyFactory()
+    capacity_services.result_store(scenario=ScenarioFactory(slug="basis"))
     _token, raw = core_services.api_token_create(user=author, name="schemathesis")
     return {"Authorization": f"Bearer {raw}"}
 
@@ -98,7 +104,8 @@ def check_every_operation(headers: dict[str, str]) -> list[str]:
 
 def test_the_openapi_document_lists_every_endpoint(client, api_data):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/resources", "/api/v1/resources/{id}.jsonld", "/api/v1/collections", "/api/v1/chains"} <= set(paths)
+    assert {"/api/v1/resources", "/api/v1/resources/{id}.jsonld", "/api/v1/collections", "/api/v1/chains"}
+    assert {"/api/v1/route-advice", "/api/v1/capacity/scenarios/{slug}"} <= set(paths) <= set(paths)
 
 
 def test_anonymous_calls_keep_to_the_documented_schema(api_data):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 import pytest
@@ -147,3 +148,18 @@ def test_medium_instances_match_an_integer_programme(
     assert assignment.total_score == pytest.approx(score, abs=1e-6)
     if objective == Objective.MAX_PLACED:
         assert assignment.placed == placed
+
+
+def test_a_fractional_simplex_answer_falls_back_to_the_exact_matching(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from wattwijs.matching import assignment
+
+    def fractional(c: Any, **kwargs: Any) -> SimpleNamespace:
+        return SimpleNamespace(status=0, x=np.full(len(c), 0.5))
+
+    monkeypatch.setattr(assignment, "linprog", fractional)
+    problem = Problem.build(n_candidates=2, capacities=[1, 1], pairs=[(0, 0, 1.0), (0, 1, 0.1), (1, 0, 0.2)])
+    placed = solve(problem, Objective.MAX_PLACED)
+    assert placed.placed == 2
+    assert placed.total_score == pytest.approx(0.3)
