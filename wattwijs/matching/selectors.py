@@ -291,6 +291,7 @@ class RouteAdvice:
     uncoverable: list[WorkProcess]
     materials: list[ResourceVersion]
     region: Region
+    approximate: bool = False  # the offers are a good choice, not proven the cheapest
 
 
 def goal_work_processes(
@@ -378,6 +379,7 @@ def route_advice(
         uncoverable=[wp for wp in ordered if wp.pk in cover.uncoverable],
         materials=materials,
         region=region,
+        approximate=cover.approximate,
     )
 
 

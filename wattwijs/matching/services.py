@@ -163,6 +163,7 @@ def route_advice_save(*, actor: AnyUser, candidate: Candidate, advice: RouteAdvi
             offers=[offer.title for offer in advice.offers],
             hours=advice.hours,
             uncoverable=[str(wp) for wp in advice.uncoverable],
+            approximate=advice.approximate,
             saved_by_id=actor.pk,
         )
         audit_log_write(

@@ -323,3 +323,40 @@ def test_a_partner_without_full_access_gets_no_route_advice(pw: Any, setup: dict
     url = reverse("matching:candidate_route", args=[setup["candidate"].pk])
     assert client_for(pw.uwe).post(url, {"learning_place": setup["weak"].pk}).status_code in (403, 404)
     assert not setup["candidate"].route_advice.exists()
+
+
+def test_route_advice_says_when_it_is_an_approximation(monkeypatch: pytest.MonkeyPatch, db: None) -> None:
+    from wattwijs.framework.tests.factories import CoreTaskFactory
+    from wattwijs.matching import routes
+
+    class Interrupted:
+        success, status, x, message = False, 1, None, "Time limit reached"
+
+    monkeypatch.setattr(routes, "milp", lambda *args, **kwargs: Interrupted())
+    core_task = CoreTaskFactory()
+    wp = [WorkProcessFactory(core_task=core_task) for _ in range(2)]
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    _offer("Korte cursus", 8, 5, wp[0], wp[1])
+    response = Client().get(
+        reverse("matching:route_advice"), {"region": region_of("AMR12").pk, "qualification": core_task.qualification.pk}
+    )
+    assert response.context["advice"].approximate
+    assert "Dit is een benadering" in response.content.decode()
+
+
+def test_an_exact_route_advice_does_not_say_it_is_an_approximation(db: None) -> None:
+    from wattwijs.framework.tests.factories import CoreTaskFactory
+
+    core_task = CoreTaskFactory()
+    wp = WorkProcessFactory(core_task=core_task)
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    _offer("Korte cursus", 8, 5, wp)
+    response = Client().get(
+        reverse("matching:route_advice"), {"region": region_of("AMR12").pk, "qualification": core_task.qualification.pk}
+    )
+    assert not response.context["advice"].approximate
+    assert "Dit is een benadering" not in response.content.decode()
