@@ -326,8 +326,14 @@ def route_advice(
     """Covered and missing work processes, the cheapest cover of the gap by available offers in or near
     ``region`` (weighted by study hours), and published learning materials aligned to the missing processes."""
     have = set(mastered)
-    for certificate in certificates:
-        have |= set(certificate.work_processes.values_list("pk", flat=True))
+    certificate_ids = [certificate.pk for certificate in certificates]
+    if certificate_ids:
+        # One query for the work processes of all the certificates together.
+        have |= set(
+            Certificate.work_processes.through.objects.filter(certificate_id__in=certificate_ids).values_list(
+                "workprocess_id", flat=True
+            )
+        )
     covered_ids = goal & have
     missing_ids = goal - have
     latitudes = {r.pk: (float(r.latitude), float(r.longitude)) for r in Region.objects.all()}

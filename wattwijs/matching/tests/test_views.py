@@ -325,6 +325,59 @@ def test_a_partner_without_full_access_gets_no_route_advice(pw: Any, setup: dict
     assert not setup["candidate"].route_advice.exists()
 
 
+def _advice_for(certificates: list[Any], wps: list[Any]) -> Any:
+    from wattwijs.matching import selectors
+
+    return selectors.route_advice(
+        goal_label="Doel",
+        goal={wp.pk for wp in wps},
+        mastered=[],
+        certificates=certificates,
+        region=region_of("AMR12"),
+    )
+
+
+def test_route_advice_reads_all_certificates_in_one_query(db: None) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wattwijs.framework.tests.factories import CertificateFactory
+
+    wps = [WorkProcessFactory() for _ in range(6)]
+    one = [CertificateFactory(work_processes=[wps[0]])]
+    five = [CertificateFactory(work_processes=[wp]) for wp in wps[:5]]
+    _advice_for([], wps)  # content types are cached after the first call
+    with CaptureQueriesContext(connection) as with_one:
+        _advice_for(one, wps)
+    with CaptureQueriesContext(connection) as with_five:
+        advice = _advice_for(five, wps)
+    assert len(with_five.captured_queries) == len(with_one.captured_queries)
+    assert advice.covered == wps[:5] and advice.missing == [wps[5]]
+
+
+def test_the_public_route_advice_takes_a_fixed_number_of_queries_whatever_the_certificates(
+    django_assert_max_num_queries: Any, db: None
+) -> None:
+    from wattwijs.framework.tests.factories import CertificateFactory, CoreTaskFactory
+
+    core_task = CoreTaskFactory()
+    wps = [WorkProcessFactory(core_task=core_task) for _ in range(6)]
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    certificates = [CertificateFactory(version=version, work_processes=[wp]) for wp in wps[:5]]
+    with django_assert_max_num_queries(21):
+        response = Client().get(
+            reverse("matching:route_advice"),
+            {
+                "region": region_of("AMR12").pk,
+                "qualification": core_task.qualification.pk,
+                "certificates": [c.pk for c in certificates],
+            },
+        )
+    assert response.context["advice"].missing == [wps[5]]
+
+
 def test_route_advice_says_when_it_is_an_approximation(monkeypatch: pytest.MonkeyPatch, db: None) -> None:
     from wattwijs.framework.tests.factories import CoreTaskFactory
     from wattwijs.matching import routes
