@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -174,3 +175,10 @@ def route_advice_save(*, actor: AnyUser, candidate: Candidate, advice: RouteAdvi
             details={"route_advice": saved.pk},
         )
     return saved
+
+
+def candidate_data_erase(*, candidate_ids: Sequence[int]) -> None:
+    """Remove what matching keeps about these candidates (AVG art. 17): their decisions, with the reasons
+    written about them, and their saved route advice. The audit log keeps who decided what, without them."""
+    MatchDecision.objects.filter(candidate_id__in=candidate_ids).delete()
+    SavedRouteAdvice.objects.filter(candidate_id__in=candidate_ids).delete()

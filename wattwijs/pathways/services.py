@@ -27,7 +27,7 @@ from wattwijs.core.services import audit_log_write
 from wattwijs.framework.models import WorkProcess
 from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
-from wattwijs.pathways import permissions, selectors
+from wattwijs.pathways import permissions, personal_data, selectors
 from wattwijs.pathways.models import (
     CHECKPOINT_MONTHS,
     END_STAGES,
@@ -639,13 +639,17 @@ def candidate_export(*, actor: AnyUser, candidate: Candidate, form: str = "json"
             for p in candidate.placements.select_related("learning_place__organisation")
         ],
     }
+    # What other apps keep about the candidate (match decisions, saved route advice, ...).
+    data.update(personal_data.export(candidate))
     _audit(actor, "pathways.candidate_export", candidate, form=form)
     return data
 
 
 def _remove_personal_data(*, actor: AnyUser | None, candidates: list[Candidate]) -> None:
-    """Delete the candidates' personal data; their stage history and outcomes stay as anonymous rows."""
+    """Delete the candidates' personal data, including what other apps registered as keeping about them;
+    their stage history and outcomes stay as anonymous rows."""
     ids = [candidate.pk for candidate in candidates]
+    personal_data.erase(ids)
     StageTransition.objects.filter(candidate_id__in=ids).update(candidate=None, note="")
     placements = Placement.objects.filter(candidate_id__in=ids)
     AftercareCheckpoint.objects.filter(placement__in=placements).update(note="")
