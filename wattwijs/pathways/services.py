@@ -402,14 +402,52 @@ def action_done(*, actor: AnyUser, point: ActionPoint) -> ActionPoint:
 def placement_create(
     *, actor: AnyUser, candidate: Candidate, learning_place: LearningPlace, start_date: datetime.date
 ) -> Placement:
-    """Place a candidate at a learning place of the chain; refused when the place is full."""
+    """Place a candidate at a learning place of the chain.
+
+    Refused when the place is full, when the candidate already has a running placement, when their route
+    has ended, or when either was removed meanwhile. The candidate's and the place's rows are locked (in
+    that order) so two coordinators cannot place the same candidate twice or fill a place's last seat at
+    the same moment.
+    """
     if not permissions.can_coordinate(actor, candidate.chain):
         raise PermissionDenied
     if learning_place.chain_id != candidate.chain_id:
         raise ValidationError({"learning_place": _("Choose a learning place of this chain.")})
     with transaction.atomic():
-        # Lock the place so two coordinators cannot fill its last seat at the same moment.
-        place = LearningPlace.objects.select_for_update().get(pk=learning_place.pk)
+        try:
+            locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        except Candidate.DoesNotExist:
+            raise ValidationError(
+                _("This candidate no longer exists: their data may have been erased. Nothing has been saved.")
+            ) from None
+        if locked.is_ended:
+            raise ValidationError(
+                _("The route of this candidate has ended (%(stage)s); a placement is no longer possible.")
+                % {"stage": Stage(locked.stage).label}
+            )
+        try:
+            place = LearningPlace.objects.select_for_update().get(pk=learning_place.pk)
+        except LearningPlace.DoesNotExist:
+            raise ValidationError(
+                {"learning_place": _("This learning place no longer exists. Choose another learning place.")}
+            ) from None
+        running = (
+            Placement.objects.filter(candidate=locked, ended_on__isnull=True)
+            .select_related("learning_place__organisation")
+            .first()
+        )
+        if running is not None:
+            raise ValidationError(
+                {
+                    "learning_place": _("The candidate is already placed here.")
+                    if running.learning_place_id == place.pk
+                    else _(
+                        "The candidate already has a running placement at %(place)s. End it before placing "
+                        "them elsewhere."
+                    )
+                    % {"place": running.learning_place}
+                }
+            )
         taken = place.placements.filter(ended_on__isnull=True, candidate__isnull=False).count()
         if taken >= place.capacity:
             raise ValidationError(
@@ -418,8 +456,6 @@ def placement_create(
                     % {"taken": taken, "capacity": place.capacity}
                 }
             )
-        if Placement.objects.filter(candidate=candidate, learning_place=place, ended_on__isnull=True).exists():
-            raise ValidationError({"learning_place": _("The candidate is already placed here.")})
         placement = Placement.objects.create(
             candidate=candidate,
             learning_place=place,
