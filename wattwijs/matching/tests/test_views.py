@@ -413,3 +413,37 @@ def test_an_exact_route_advice_does_not_say_it_is_an_approximation(db: None) -> 
     )
     assert not response.context["advice"].approximate
     assert "Dit is een benadering" not in response.content.decode()
+
+
+# The score a decision records and shows ---------------------------------------------------------
+
+
+def test_a_decision_records_the_score_of_the_proposal(pw: Any, setup: dict[str, Any]) -> None:
+    from wattwijs.matching import selectors
+
+    proposal = next(m for m in selectors.top_places(candidate=setup["candidate"]) if m.place == setup["weak"])
+    _decide(client_for(pw.carla), setup["candidate"], setup["weak"], decision=Decision.REJECTED, reason="Te ver")
+    assert MatchDecision.objects.get().score == pytest.approx(proposal.score)
+
+
+def test_a_decision_on_a_full_place_records_the_score_the_place_page_shows(pw: Any, setup: dict[str, Any]) -> None:
+    Placement.objects.create(
+        candidate=CandidateFactory(chain=pw.chain),
+        learning_place=pw.place,
+        chain=pw.chain,
+        start_date=datetime.date(2026, 9, 1),
+    )
+    client = client_for(pw.carla)
+    shown = client.get(reverse("matching:place_matches", args=[pw.place.pk])).context["matches"]
+    proposal = next(m for m in shown if m.candidate == setup["candidate"])
+    _decide(client, setup["candidate"], pw.place, decision=Decision.REJECTED, reason="Vol")
+    assert MatchDecision.objects.get().score == pytest.approx(proposal.score)
+
+
+def test_the_decisions_table_shows_the_same_fit_as_the_proposal(pw: Any, setup: dict[str, Any]) -> None:
+    client = client_for(pw.carla)
+    url = reverse("matching:candidate_matches", args=[setup["candidate"].pk])
+    proposal = next(m for m in client.get(url).context["matches"] if m.place == setup["weak"])
+    _decide(client, setup["candidate"], setup["weak"], decision=Decision.REJECTED, reason="Te ver")
+    body = client.get(url).content.decode()
+    assert f'class="decision-score">{proposal.percent}%</td>' in body
