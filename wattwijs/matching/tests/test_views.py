@@ -447,3 +447,161 @@ def test_the_decisions_table_shows_the_same_fit_as_the_proposal(pw: Any, setup: 
     _decide(client, setup["candidate"], setup["weak"], decision=Decision.REJECTED, reason="Te ver")
     body = client.get(url).content.decode()
     assert f'class="decision-score">{proposal.percent}%</td>' in body
+
+
+# Stale ids: a candidate or place that changed between the proposal and the decision --------------
+
+
+def test_a_decision_on_a_removed_place_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    place = setup["weak"]
+    Alignment.objects.filter(object_id=place.pk).delete()
+    LearningPlace.objects.filter(pk=place.pk).delete()
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        place,
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "bestaat niet meer" in response.content.decode()
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def test_a_decision_on_a_removed_candidate_is_not_found_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    candidate = setup["candidate"]
+    Candidate.objects.filter(pk=candidate.pk).delete()
+    response = _decide(client_for(pw.carla), candidate, setup["good"], decision=Decision.REJECTED, reason="Weg")
+    assert response.status_code == 404
+    assert "bestaat niet (meer)" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+
+
+def test_confirming_for_a_candidate_whose_route_ended_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    Candidate.objects.filter(pk=setup["candidate"].pk).update(stage="uitgevallen")
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        setup["good"],
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "route van deze kandidaat is afgesloten" in response.content.decode()
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def test_confirming_for_a_candidate_placed_meanwhile_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    Placement.objects.create(
+        candidate=setup["candidate"], learning_place=setup["weak"], chain=pw.chain, start_date=datetime.date(2026, 9, 1)
+    )
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        setup["good"],
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "loopt al een plaatsing" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+    assert Placement.objects.count() == 1
+
+
+@pytest.mark.parametrize("action", ["reject", "confirm"])
+def test_a_decision_service_refuses_a_candidate_erased_after_it_was_read(
+    pw: Any, setup: dict[str, Any], action: str
+) -> None:
+    from wattwijs.matching import services
+
+    candidate = setup["candidate"]
+    Candidate.objects.filter(pk=candidate.pk).delete()
+    with pytest.raises(ValidationError) as error:
+        if action == "reject":
+            services.decision_reject(actor=pw.carla, candidate=candidate, place=setup["good"], reason="Weg")
+        else:
+            services.decision_confirm(
+                actor=pw.carla,
+                candidate=candidate,
+                place=setup["good"],
+                reason="Weg",
+                start_date=datetime.date(2026, 10, 1),
+            )
+    assert "no longer exists" in error.value.messages[0] or "bestaat niet meer" in error.value.messages[0]
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def _confirm_round(client: Client, pw: Any, choices: dict[int, int]) -> Any:
+    data: dict[str, Any] = {f"candidate-{pk}": place for pk, place in choices.items()}
+    data.update({"start_date": "2026-10-01", "reason": "Intakeronde", "action": "confirm"})
+    return client.post(reverse("matching:cohort", args=[pw.chain.slug]), data)
+
+
+def test_an_intake_round_with_a_candidate_placed_meanwhile_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    second = CandidateFactory(chain=pw.chain, first_name="Tweede", last_name="Kandidaat", stage="matching")
+    Placement.objects.create(
+        candidate=second, learning_place=pw.place, chain=pw.chain, start_date=datetime.date(2026, 9, 1)
+    )
+    response = _confirm_round(
+        client_for(pw.carla), pw, {setup["candidate"].pk: setup["good"].pk, second.pk: setup["good"].pk}
+    )
+    assert response.status_code == 400
+    assert "niet meer open" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+    assert Placement.objects.count() == 1
+
+
+def test_an_intake_round_with_a_removed_candidate_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    second = CandidateFactory(chain=pw.chain, stage="matching")
+    second_pk = second.pk
+    second.delete()
+    response = _confirm_round(
+        client_for(pw.carla), pw, {setup["candidate"].pk: setup["good"].pk, second_pk: setup["good"].pk}
+    )
+    assert response.status_code == 400
+    assert "niet meer open" in response.content.decode()
+    assert not Placement.objects.exists()
+
+
+def test_an_intake_round_with_a_removed_place_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    place = setup["weak"]
+    Alignment.objects.filter(object_id=place.pk).delete()
+    LearningPlace.objects.filter(pk=place.pk).delete()
+    response = _confirm_round(client_for(pw.carla), pw, {setup["candidate"].pk: place.pk})
+    assert response.status_code == 400
+    assert "niet meer beschikbaar" in response.content.decode()
+    assert not Placement.objects.exists()
+
+
+def test_an_intake_round_with_a_place_filled_meanwhile_says_so_and_saves_nothing(
+    pw: Any, setup: dict[str, Any]
+) -> None:
+    Placement.objects.create(
+        candidate=CandidateFactory(chain=pw.chain),
+        learning_place=pw.place,
+        chain=pw.chain,
+        start_date=datetime.date(2026, 9, 1),
+    )
+    response = _confirm_round(client_for(pw.carla), pw, {setup["candidate"].pk: pw.place.pk})
+    assert response.status_code == 400
+    assert "niet meer beschikbaar" in response.content.decode()
+    assert Placement.objects.count() == 1 and not MatchDecision.objects.exists()
+
+
+def test_a_refused_pair_in_a_round_names_the_candidate(pw: Any, setup: dict[str, Any]) -> None:
+    from wattwijs.matching import services
+
+    Candidate.objects.filter(pk=setup["candidate"].pk).update(stage="uitgevallen")
+    with pytest.raises(ValidationError) as error:
+        services.cohort_confirm(
+            actor=pw.carla,
+            chain=pw.chain,
+            pairs=[(setup["candidate"], setup["good"], 0.9)],
+            start_date=datetime.date(2026, 10, 1),
+            reason="Intakeronde",
+        )
+    assert error.value.messages[0].startswith("Sanne Visser: ")
+    assert not Placement.objects.exists()
