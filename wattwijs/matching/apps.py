@@ -18,3 +18,34 @@ class MatchingConfig(AppConfig):
             ),
         ),
     )
+
+    def ready(self) -> None:
+        from wattwijs.matching import selectors, services
+        from wattwijs.pathways import personal_data
+
+        personal_data.register(
+            personal_data.Provider(
+                name=self.label,
+                sections={
+                    "match_decisions": _("Match decisions"),
+                    "route_advice": _("Saved route advice"),
+                },
+                export=selectors.candidate_personal_data,
+                erase=services.candidate_data_erase,
+                labels={
+                    "decision": _("Decision"),
+                    "score": _("Score"),
+                    "decided_at": _("Decided at"),
+                    "decided_by": _("Decided by"),
+                    "goal": _("Goal"),
+                    "covered": _("Work processes already covered"),
+                    "missing": _("Work processes still to learn"),
+                    "offers": _("Training offers"),
+                    "hours": _("Study hours"),
+                    "uncoverable": _("Work processes no training covers"),
+                    "approximate": _("Approximation"),
+                    "saved_at": _("Saved at"),
+                    "saved_by": _("Saved by"),
+                },
+            )
+        )

@@ -21,7 +21,17 @@ class WeightsForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    learning_place = forms.ModelChoiceField(queryset=LearningPlace.objects.none(), widget=forms.HiddenInput)
+    learning_place = forms.ModelChoiceField(
+        label=_("Learning place"),
+        queryset=LearningPlace.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": _(
+                "This learning place no longer exists or no longer belongs to this chain. Reload the page and "
+                "choose from the current proposals."
+            )
+        },
+    )
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Why"), max_length=500)
     start_date = forms.DateField(
@@ -54,6 +64,12 @@ class CohortForm(forms.Form):
                 required=False,
                 coerce=int,
                 empty_value=None,
+                error_messages={
+                    "invalid_choice": _(
+                        "The chosen learning place is no longer available for this candidate: it was removed, has "
+                        "no free place left or no longer fits. Choose another learning place."
+                    )
+                },
                 choices=[("", _("— do not place —"))]
                 + [
                     (option.place.pk, f"{option.place.title} – {option.place.organisation.name} ({option.percent}%)")
@@ -65,8 +81,24 @@ class CohortForm(forms.Form):
         """Candidate id -> chosen place id, from the cleaned data."""
         return {row.candidate.pk: self.cleaned_data.get(f"candidate-{row.candidate.pk}") for row in self.cohort.rows}
 
+    def stale_candidates(self) -> list[str]:
+        """Candidate fields in the submitted data whose candidate is no longer open in this round."""
+        current = {f"candidate-{row.candidate.pk}" for row in self.cohort.rows}
+        return sorted(
+            key for key, value in self.data.items() if key.startswith("candidate-") and key not in current and value
+        )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.stale_candidates():
+            raise forms.ValidationError(
+                _(
+                    "Some candidates of this round are no longer open: they were removed, placed or their route "
+                    "ended in the meantime. Nothing has been saved. Check the refreshed proposal below and "
+                    "confirm again."
+                ),
+                code="stale",
+            )
         taken: dict[int, int] = {}
         for row in self.cohort.rows:
             place = data.get(f"candidate-{row.candidate.pk}")

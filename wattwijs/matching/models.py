@@ -101,6 +101,9 @@ class SavedRouteAdvice(models.Model):
     offers = models.JSONField(_("training offers"), default=list)
     hours = models.FloatField(_("study hours"), default=0)
     uncoverable = models.JSONField(_("work processes no training covers"), default=list)
+    approximate = models.BooleanField(
+        _("approximation"), default=False, help_text=_("The offers are a good choice, not proven the cheapest.")
+    )
     saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from wattwijs.framework.models import Alignment, Certificate, FrameworkUnit, Qua
 from wattwijs.library.models import ResourceVersion
 from wattwijs.matching import routes, scoring
 from wattwijs.matching.assignment import Objective, Problem, solve
-from wattwijs.matching.models import MatchDecision, MatchWeights
+from wattwijs.matching.models import MatchDecision, MatchWeights, SavedRouteAdvice
 from wattwijs.pathways import permissions as pathways_permissions
 from wattwijs.pathways.models import END_STAGES, Candidate, Chain, LearningPlace, Stage
 from wattwijs.training.models import AVAILABLE_STATUSES, TrainingOffer
@@ -217,6 +218,43 @@ def decisions_for(*, candidate: Candidate | None = None, place: LearningPlace | 
     return queryset
 
 
+def candidate_personal_data(*, candidate: Candidate) -> dict[str, list[dict[str, object]]]:
+    """What matching keeps about a candidate, as JSON-ready rows for their export (AVG art. 15)."""
+
+    def when(value: datetime.datetime) -> str:
+        return value.isoformat()
+
+    return {
+        "match_decisions": [
+            {
+                "learning_place": str(decision.learning_place),
+                "decision": decision.decision,
+                "reason": decision.reason,
+                "score": round(decision.score, 4) if decision.score is not None else None,
+                "decided_at": when(decision.decided_at),
+                "decided_by": str(decision.decided_by) if decision.decided_by else None,
+            }
+            for decision in decisions_for(candidate=candidate).order_by("decided_at", "pk")
+        ],
+        "route_advice": [
+            {
+                "goal": advice.goal,
+                "covered": list(advice.covered),
+                "missing": list(advice.missing),
+                "offers": list(advice.offers),
+                "hours": advice.hours,
+                "uncoverable": list(advice.uncoverable),
+                "approximate": advice.approximate,
+                "saved_at": when(advice.saved_at),
+                "saved_by": str(advice.saved_by) if advice.saved_by else None,
+            }
+            for advice in SavedRouteAdvice.objects.filter(candidate=candidate)
+            .select_related("saved_by")
+            .order_by("saved_at", "pk")
+        ],
+    }
+
+
 @dataclass
 class CohortOption:
     place: LearningPlace
@@ -291,6 +329,7 @@ class RouteAdvice:
     uncoverable: list[WorkProcess]
     materials: list[ResourceVersion]
     region: Region
+    approximate: bool = False  # the offers are a good choice, not proven the cheapest
 
 
 def goal_work_processes(
@@ -325,8 +364,14 @@ def route_advice(
     """Covered and missing work processes, the cheapest cover of the gap by available offers in or near
     ``region`` (weighted by study hours), and published learning materials aligned to the missing processes."""
     have = set(mastered)
-    for certificate in certificates:
-        have |= set(certificate.work_processes.values_list("pk", flat=True))
+    certificate_ids = [certificate.pk for certificate in certificates]
+    if certificate_ids:
+        # One query for the work processes of all the certificates together.
+        have |= set(
+            Certificate.work_processes.through.objects.filter(certificate_id__in=certificate_ids).values_list(
+                "workprocess_id", flat=True
+            )
+        )
     covered_ids = goal & have
     missing_ids = goal - have
     latitudes = {r.pk: (float(r.latitude), float(r.longitude)) for r in Region.objects.all()}
@@ -378,6 +423,7 @@ def route_advice(
         uncoverable=[wp for wp in ordered if wp.pk in cover.uncoverable],
         materials=materials,
         region=region,
+        approximate=cover.approximate,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -57,6 +58,19 @@ def _check_pair(actor: AnyUser, candidate: Candidate, place: LearningPlace, reas
         raise ValidationError({"reason": _("Say why: the decision is recorded with its reason.")})
 
 
+def _lock_pair(candidate: Candidate, place: LearningPlace) -> None:
+    """Lock the candidate's and the place's rows (in the order pathways locks them), refusing when either was
+    removed since the proposal was shown. Call inside the decision's transaction."""
+    if not Candidate.objects.select_for_update().filter(pk=candidate.pk).exists():
+        raise ValidationError(
+            _("This candidate no longer exists: their data may have been erased. Nothing has been saved.")
+        )
+    if not LearningPlace.objects.select_for_update().filter(pk=place.pk).exists():
+        raise ValidationError(
+            {"learning_place": _("This learning place no longer exists. Choose another learning place.")}
+        )
+
+
 def decision_confirm(
     *,
     actor: AnyUser,
@@ -69,6 +83,7 @@ def decision_confirm(
     """Confirm a proposal: the candidate is placed (through pathways) and the decision recorded."""
     _check_pair(actor, candidate, place, reason)
     with transaction.atomic():
+        _lock_pair(candidate, place)
         placement = pathways_services.placement_create(
             actor=actor, candidate=candidate, learning_place=place, start_date=start_date
         )
@@ -92,6 +107,7 @@ def decision_reject(
     """Reject a proposal, with who and why."""
     _check_pair(actor, candidate, place, reason)
     with transaction.atomic():
+        _lock_pair(candidate, place)
         decision = MatchDecision.objects.create(
             chain_id=candidate.chain_id,
             candidate=candidate,
@@ -134,12 +150,22 @@ def cohort_confirm(
     if not pairs:
         raise ValidationError(_("Choose a learning place for at least one candidate."))
     with transaction.atomic():
-        decisions = [
-            decision_confirm(
-                actor=actor, candidate=candidate, place=place, reason=reason, start_date=start_date, score=score
-            )
-            for candidate, place, score in pairs
-        ]
+        decisions = []
+        for candidate, place, score in pairs:
+            try:
+                decisions.append(
+                    decision_confirm(
+                        actor=actor, candidate=candidate, place=place, reason=reason, start_date=start_date, score=score
+                    )
+                )
+            except ValidationError as error:
+                # Name the candidate: the round places many at once.
+                raise ValidationError(
+                    [
+                        _("%(candidate)s: %(error)s") % {"candidate": candidate.full_name, "error": message}
+                        for message in error.messages
+                    ]
+                ) from error
         audit_log_write(
             actor=actor,
             action="matching.cohort_confirm",
@@ -163,6 +189,7 @@ def route_advice_save(*, actor: AnyUser, candidate: Candidate, advice: RouteAdvi
             offers=[offer.title for offer in advice.offers],
             hours=advice.hours,
             uncoverable=[str(wp) for wp in advice.uncoverable],
+            approximate=advice.approximate,
             saved_by_id=actor.pk,
         )
         audit_log_write(
@@ -173,3 +200,10 @@ def route_advice_save(*, actor: AnyUser, candidate: Candidate, advice: RouteAdvi
             details={"route_advice": saved.pk},
         )
     return saved
+
+
+def candidate_data_erase(*, candidate_ids: Sequence[int]) -> None:
+    """Remove what matching keeps about these candidates (AVG art. 17): their decisions, with the reasons
+    written about them, and their saved route advice. The audit log keeps who decided what, without them."""
+    MatchDecision.objects.filter(candidate_id__in=candidate_ids).delete()
+    SavedRouteAdvice.objects.filter(candidate_id__in=candidate_ids).delete()

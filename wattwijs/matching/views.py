@@ -63,14 +63,8 @@ def candidate_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_candidate(request, candidate, form)
     data = form.cleaned_data
-    score = next(
-        (
-            m.score
-            for m in selectors.top_places(candidate=candidate, limit=1000)
-            if m.place.pk == data["learning_place"].pk
-        ),
-        None,
-    )
+    # The same function scores the proposals, so the decision records the score the coordinator saw.
+    score = selectors.pair_score(candidate=candidate, place=data["learning_place"])
     try:
         if data["decision"] == Decision.CONFIRMED:
             services.decision_confirm(

@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from wattwijs.pathways import personal_data
 from wattwijs.pathways.models import (
     CheckpointOutcome,
     CompetenceSource,
@@ -102,12 +103,15 @@ CHOICES: dict[str, Mapping[str, Any]] = {
 }
 
 
-# The lists of records that each get a section of their own, in this order.
+# The lists of records that each get a section of their own, in this order (then those other apps register).
 RECORD_KEYS = ("stage_history", "consents", "orientation", "contact_moments", "action_points", "placements")
 
 
 def _label(key: str) -> str:
-    return str(LABELS.get(key, key))
+    if key in LABELS:
+        return str(LABELS[key])
+    registered = {**personal_data.labels(), **personal_data.section_labels()}
+    return str(registered.get(key, key))
 
 
 def _text(key: str, value: Any) -> str:
@@ -173,9 +177,10 @@ def candidate_export_pdf(data: Mapping[str, Any]) -> bytes:
         ),
         Spacer(1, 4 * mm),
     ]
-    fields = [(key, value) for key, value in data.items() if key not in RECORD_KEYS]
+    record_keys = (*RECORD_KEYS, *personal_data.section_labels())
+    fields = [(key, value) for key, value in data.items() if key not in record_keys]
     story.append(_table([(_label(key), _text(key, value)) for key, value in fields], styles))
-    for key in RECORD_KEYS:
+    for key in record_keys:
         value = data.get(key, [])
         story.append(Paragraph(escape(_label(key)), styles["Heading2"]))
         if not value:

@@ -28,7 +28,7 @@ from wattwijs.core.services import audit_log_write
 from wattwijs.framework.models import FrameworkUnit, WorkProcess
 from wattwijs.framework.selectors import alignments_of
 from wattwijs.framework.services import alignment_set
-from wattwijs.pathways import permissions, selectors
+from wattwijs.pathways import permissions, personal_data, selectors
 from wattwijs.pathways.models import (
     CHECKPOINT_MONTHS,
     END_STAGES,
@@ -523,14 +523,52 @@ def learning_place_update(
 def placement_create(
     *, actor: AnyUser, candidate: Candidate, learning_place: LearningPlace, start_date: datetime.date
 ) -> Placement:
-    """Place a candidate at a learning place of the chain; refused when the place is full."""
+    """Place a candidate at a learning place of the chain.
+
+    Refused when the place is full, when the candidate already has a running placement, when their route
+    has ended, or when either was removed meanwhile. The candidate's and the place's rows are locked (in
+    that order) so two coordinators cannot place the same candidate twice or fill a place's last seat at
+    the same moment.
+    """
     if not permissions.can_coordinate(actor, candidate.chain):
         raise PermissionDenied
     if learning_place.chain_id != candidate.chain_id:
         raise ValidationError({"learning_place": _("Choose a learning place of this chain.")})
     with transaction.atomic():
-        # Lock the place so two coordinators cannot fill its last seat at the same moment.
-        place = LearningPlace.objects.select_for_update().get(pk=learning_place.pk)
+        try:
+            locked = Candidate.objects.select_for_update().get(pk=candidate.pk)
+        except Candidate.DoesNotExist:
+            raise ValidationError(
+                _("This candidate no longer exists: their data may have been erased. Nothing has been saved.")
+            ) from None
+        if locked.is_ended:
+            raise ValidationError(
+                _("The route of this candidate has ended (%(stage)s); a placement is no longer possible.")
+                % {"stage": Stage(locked.stage).label}
+            )
+        try:
+            place = LearningPlace.objects.select_for_update().get(pk=learning_place.pk)
+        except LearningPlace.DoesNotExist:
+            raise ValidationError(
+                {"learning_place": _("This learning place no longer exists. Choose another learning place.")}
+            ) from None
+        running = (
+            Placement.objects.filter(candidate=locked, ended_on__isnull=True)
+            .select_related("learning_place__organisation")
+            .first()
+        )
+        if running is not None:
+            raise ValidationError(
+                {
+                    "learning_place": _("The candidate is already placed here.")
+                    if running.learning_place_id == place.pk
+                    else _(
+                        "The candidate already has a running placement at %(place)s. End it before placing "
+                        "them elsewhere."
+                    )
+                    % {"place": running.learning_place}
+                }
+            )
         taken = place.placements.filter(ended_on__isnull=True, candidate__isnull=False).count()
         if taken >= place.capacity:
             raise ValidationError(
@@ -539,8 +577,6 @@ def placement_create(
                     % {"taken": taken, "capacity": place.capacity}
                 }
             )
-        if Placement.objects.filter(candidate=candidate, learning_place=place, ended_on__isnull=True).exists():
-            raise ValidationError({"learning_place": _("The candidate is already placed here.")})
         placement = Placement.objects.create(
             candidate=candidate,
             learning_place=place,
@@ -760,13 +796,17 @@ def candidate_export(*, actor: AnyUser, candidate: Candidate, form: str = "json"
             for p in candidate.placements.select_related("learning_place__organisation")
         ],
     }
+    # What other apps keep about the candidate (match decisions, saved route advice, ...).
+    data.update(personal_data.export(candidate))
     _audit(actor, "pathways.candidate_export", candidate, form=form)
     return data
 
 
 def _remove_personal_data(*, actor: AnyUser | None, candidates: list[Candidate]) -> None:
-    """Delete the candidates' personal data; their stage history and outcomes stay as anonymous rows."""
+    """Delete the candidates' personal data, including what other apps registered as keeping about them;
+    their stage history and outcomes stay as anonymous rows."""
     ids = [candidate.pk for candidate in candidates]
+    personal_data.erase(ids)
     StageTransition.objects.filter(candidate_id__in=ids).update(candidate=None, note="")
     placements = Placement.objects.filter(candidate_id__in=ids)
     AftercareCheckpoint.objects.filter(placement__in=placements).update(note="")

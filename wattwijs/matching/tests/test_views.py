@@ -323,3 +323,285 @@ def test_a_partner_without_full_access_gets_no_route_advice(pw: Any, setup: dict
     url = reverse("matching:candidate_route", args=[setup["candidate"].pk])
     assert client_for(pw.uwe).post(url, {"learning_place": setup["weak"].pk}).status_code in (403, 404)
     assert not setup["candidate"].route_advice.exists()
+
+
+def _advice_for(certificates: list[Any], wps: list[Any]) -> Any:
+    from wattwijs.matching import selectors
+
+    return selectors.route_advice(
+        goal_label="Doel",
+        goal={wp.pk for wp in wps},
+        mastered=[],
+        certificates=certificates,
+        region=region_of("AMR12"),
+    )
+
+
+def test_route_advice_reads_all_certificates_in_one_query(db: None) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wattwijs.framework.tests.factories import CertificateFactory
+
+    wps = [WorkProcessFactory() for _ in range(6)]
+    one = [CertificateFactory(work_processes=[wps[0]])]
+    five = [CertificateFactory(work_processes=[wp]) for wp in wps[:5]]
+    _advice_for([], wps)  # content types are cached after the first call
+    with CaptureQueriesContext(connection) as with_one:
+        _advice_for(one, wps)
+    with CaptureQueriesContext(connection) as with_five:
+        advice = _advice_for(five, wps)
+    assert len(with_five.captured_queries) == len(with_one.captured_queries)
+    assert advice.covered == wps[:5] and advice.missing == [wps[5]]
+
+
+def test_the_public_route_advice_takes_a_fixed_number_of_queries_whatever_the_certificates(
+    django_assert_max_num_queries: Any, db: None
+) -> None:
+    from wattwijs.framework.tests.factories import CertificateFactory, CoreTaskFactory
+
+    core_task = CoreTaskFactory()
+    wps = [WorkProcessFactory(core_task=core_task) for _ in range(6)]
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    certificates = [CertificateFactory(version=version, work_processes=[wp]) for wp in wps[:5]]
+    with django_assert_max_num_queries(21):
+        response = Client().get(
+            reverse("matching:route_advice"),
+            {
+                "region": region_of("AMR12").pk,
+                "qualification": core_task.qualification.pk,
+                "certificates": [c.pk for c in certificates],
+            },
+        )
+    assert response.context["advice"].missing == [wps[5]]
+
+
+def test_route_advice_says_when_it_is_an_approximation(monkeypatch: pytest.MonkeyPatch, db: None) -> None:
+    from wattwijs.framework.tests.factories import CoreTaskFactory
+    from wattwijs.matching import routes
+
+    class Interrupted:
+        success, status, x, message = False, 1, None, "Time limit reached"
+
+    monkeypatch.setattr(routes, "milp", lambda *args, **kwargs: Interrupted())
+    core_task = CoreTaskFactory()
+    wp = [WorkProcessFactory(core_task=core_task) for _ in range(2)]
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    _offer("Korte cursus", 8, 5, wp[0], wp[1])
+    response = Client().get(
+        reverse("matching:route_advice"), {"region": region_of("AMR12").pk, "qualification": core_task.qualification.pk}
+    )
+    assert response.context["advice"].approximate
+    assert "Dit is een benadering" in response.content.decode()
+
+
+def test_an_exact_route_advice_does_not_say_it_is_an_approximation(db: None) -> None:
+    from wattwijs.framework.tests.factories import CoreTaskFactory
+
+    core_task = CoreTaskFactory()
+    wp = WorkProcessFactory(core_task=core_task)
+    version = core_task.qualification.dossier.version
+    version.status = "vastgesteld"
+    version.save()
+    _offer("Korte cursus", 8, 5, wp)
+    response = Client().get(
+        reverse("matching:route_advice"), {"region": region_of("AMR12").pk, "qualification": core_task.qualification.pk}
+    )
+    assert not response.context["advice"].approximate
+    assert "Dit is een benadering" not in response.content.decode()
+
+
+# The score a decision records and shows ---------------------------------------------------------
+
+
+def test_a_decision_records_the_score_of_the_proposal(pw: Any, setup: dict[str, Any]) -> None:
+    from wattwijs.matching import selectors
+
+    proposal = next(m for m in selectors.top_places(candidate=setup["candidate"]) if m.place == setup["weak"])
+    _decide(client_for(pw.carla), setup["candidate"], setup["weak"], decision=Decision.REJECTED, reason="Te ver")
+    assert MatchDecision.objects.get().score == pytest.approx(proposal.score)
+
+
+def test_a_decision_on_a_full_place_records_the_score_the_place_page_shows(pw: Any, setup: dict[str, Any]) -> None:
+    Placement.objects.create(
+        candidate=CandidateFactory(chain=pw.chain),
+        learning_place=pw.place,
+        chain=pw.chain,
+        start_date=datetime.date(2026, 9, 1),
+    )
+    client = client_for(pw.carla)
+    shown = client.get(reverse("matching:place_matches", args=[pw.place.pk])).context["matches"]
+    proposal = next(m for m in shown if m.candidate == setup["candidate"])
+    _decide(client, setup["candidate"], pw.place, decision=Decision.REJECTED, reason="Vol")
+    assert MatchDecision.objects.get().score == pytest.approx(proposal.score)
+
+
+def test_the_decisions_table_shows_the_same_fit_as_the_proposal(pw: Any, setup: dict[str, Any]) -> None:
+    client = client_for(pw.carla)
+    url = reverse("matching:candidate_matches", args=[setup["candidate"].pk])
+    proposal = next(m for m in client.get(url).context["matches"] if m.place == setup["weak"])
+    _decide(client, setup["candidate"], setup["weak"], decision=Decision.REJECTED, reason="Te ver")
+    body = client.get(url).content.decode()
+    assert f'class="decision-score">{proposal.percent}%</td>' in body
+
+
+# Stale ids: a candidate or place that changed between the proposal and the decision --------------
+
+
+def test_a_decision_on_a_removed_place_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    place = setup["weak"]
+    Alignment.objects.filter(object_id=place.pk).delete()
+    LearningPlace.objects.filter(pk=place.pk).delete()
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        place,
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "bestaat niet meer" in response.content.decode()
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def test_a_decision_on_a_removed_candidate_is_not_found_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    candidate = setup["candidate"]
+    Candidate.objects.filter(pk=candidate.pk).delete()
+    response = _decide(client_for(pw.carla), candidate, setup["good"], decision=Decision.REJECTED, reason="Weg")
+    assert response.status_code == 404
+    assert "bestaat niet (meer)" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+
+
+def test_confirming_for_a_candidate_whose_route_ended_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    Candidate.objects.filter(pk=setup["candidate"].pk).update(stage="uitgevallen")
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        setup["good"],
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "route van deze kandidaat is afgesloten" in response.content.decode()
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def test_confirming_for_a_candidate_placed_meanwhile_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    Placement.objects.create(
+        candidate=setup["candidate"], learning_place=setup["weak"], chain=pw.chain, start_date=datetime.date(2026, 9, 1)
+    )
+    response = _decide(
+        client_for(pw.carla),
+        setup["candidate"],
+        setup["good"],
+        decision=Decision.CONFIRMED,
+        reason="Past",
+        start_date="2026-10-01",
+    )
+    assert response.status_code == 400
+    assert "loopt al een plaatsing" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+    assert Placement.objects.count() == 1
+
+
+@pytest.mark.parametrize("action", ["reject", "confirm"])
+def test_a_decision_service_refuses_a_candidate_erased_after_it_was_read(
+    pw: Any, setup: dict[str, Any], action: str
+) -> None:
+    from wattwijs.matching import services
+
+    candidate = setup["candidate"]
+    Candidate.objects.filter(pk=candidate.pk).delete()
+    with pytest.raises(ValidationError) as error:
+        if action == "reject":
+            services.decision_reject(actor=pw.carla, candidate=candidate, place=setup["good"], reason="Weg")
+        else:
+            services.decision_confirm(
+                actor=pw.carla,
+                candidate=candidate,
+                place=setup["good"],
+                reason="Weg",
+                start_date=datetime.date(2026, 10, 1),
+            )
+    assert "no longer exists" in error.value.messages[0] or "bestaat niet meer" in error.value.messages[0]
+    assert not MatchDecision.objects.exists() and not Placement.objects.exists()
+
+
+def _confirm_round(client: Client, pw: Any, choices: dict[int, int]) -> Any:
+    data: dict[str, Any] = {f"candidate-{pk}": place for pk, place in choices.items()}
+    data.update({"start_date": "2026-10-01", "reason": "Intakeronde", "action": "confirm"})
+    return client.post(reverse("matching:cohort", args=[pw.chain.slug]), data)
+
+
+def test_an_intake_round_with_a_candidate_placed_meanwhile_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    second = CandidateFactory(chain=pw.chain, first_name="Tweede", last_name="Kandidaat", stage="matching")
+    Placement.objects.create(
+        candidate=second, learning_place=pw.place, chain=pw.chain, start_date=datetime.date(2026, 9, 1)
+    )
+    response = _confirm_round(
+        client_for(pw.carla), pw, {setup["candidate"].pk: setup["good"].pk, second.pk: setup["good"].pk}
+    )
+    assert response.status_code == 400
+    assert "niet meer open" in response.content.decode()
+    assert not MatchDecision.objects.exists()
+    assert Placement.objects.count() == 1
+
+
+def test_an_intake_round_with_a_removed_candidate_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    second = CandidateFactory(chain=pw.chain, stage="matching")
+    second_pk = second.pk
+    second.delete()
+    response = _confirm_round(
+        client_for(pw.carla), pw, {setup["candidate"].pk: setup["good"].pk, second_pk: setup["good"].pk}
+    )
+    assert response.status_code == 400
+    assert "niet meer open" in response.content.decode()
+    assert not Placement.objects.exists()
+
+
+def test_an_intake_round_with_a_removed_place_says_so_and_saves_nothing(pw: Any, setup: dict[str, Any]) -> None:
+    place = setup["weak"]
+    Alignment.objects.filter(object_id=place.pk).delete()
+    LearningPlace.objects.filter(pk=place.pk).delete()
+    response = _confirm_round(client_for(pw.carla), pw, {setup["candidate"].pk: place.pk})
+    assert response.status_code == 400
+    assert "niet meer beschikbaar" in response.content.decode()
+    assert not Placement.objects.exists()
+
+
+def test_an_intake_round_with_a_place_filled_meanwhile_says_so_and_saves_nothing(
+    pw: Any, setup: dict[str, Any]
+) -> None:
+    Placement.objects.create(
+        candidate=CandidateFactory(chain=pw.chain),
+        learning_place=pw.place,
+        chain=pw.chain,
+        start_date=datetime.date(2026, 9, 1),
+    )
+    response = _confirm_round(client_for(pw.carla), pw, {setup["candidate"].pk: pw.place.pk})
+    assert response.status_code == 400
+    assert "niet meer beschikbaar" in response.content.decode()
+    assert Placement.objects.count() == 1 and not MatchDecision.objects.exists()
+
+
+def test_a_refused_pair_in_a_round_names_the_candidate(pw: Any, setup: dict[str, Any]) -> None:
+    from wattwijs.matching import services
+
+    Candidate.objects.filter(pk=setup["candidate"].pk).update(stage="uitgevallen")
+    with pytest.raises(ValidationError) as error:
+        services.cohort_confirm(
+            actor=pw.carla,
+            chain=pw.chain,
+            pairs=[(setup["candidate"], setup["good"], 0.9)],
+            start_date=datetime.date(2026, 10, 1),
+            reason="Intakeronde",
+        )
+    assert error.value.messages[0].startswith("Sanne Visser: ")
+    assert not Placement.objects.exists()

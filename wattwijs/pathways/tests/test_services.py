@@ -3,12 +3,14 @@ import datetime
 import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wattwijs.core.models import AuditEntry
 from wattwijs.core.tests.factories import region
 from wattwijs.pathways import services
-from wattwijs.pathways.models import AftercareCheckpoint, Candidate, Placement, StageTransition
+from wattwijs.pathways.models import AftercareCheckpoint, Candidate, LearningPlace, Placement, StageTransition
 from wattwijs.pathways.tests.factories import CandidateFactory, LearningPlaceFactory, PlacementFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +149,85 @@ def test_it_refuses_a_placement_by_a_coach(pw):
         services.placement_create(
             actor=pw.bob, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
         )
+
+
+def test_it_refuses_a_second_running_placement_for_the_same_candidate_and_saves_nothing(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    services.placement_create(
+        actor=pw.carla, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
+    )
+    elsewhere = LearningPlaceFactory(chain=pw.chain, organisation=pw.company, capacity=3)
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=elsewhere, start_date=datetime.date(2026, 4, 1)
+        )
+    assert "loopt al een plaatsing" in error.value.messages[0]
+    assert list(Placement.objects.filter(candidate=candidate).values_list("learning_place", flat=True)) == [pw.place.pk]
+
+
+def test_it_places_a_candidate_again_once_the_running_placement_ended(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    PlacementFactory(candidate=candidate, learning_place=pw.place, ended_on=datetime.date(2026, 5, 1))
+    elsewhere = LearningPlaceFactory(chain=pw.chain, organisation=pw.company)
+    placement = services.placement_create(
+        actor=pw.carla, candidate=candidate, learning_place=elsewhere, start_date=datetime.date(2026, 6, 1)
+    )
+    assert placement.learning_place == elsewhere
+
+
+@pytest.mark.parametrize("stage", ["afgerond", "uitgevallen"])
+def test_it_refuses_a_placement_when_the_route_has_ended_and_saves_nothing(pw, stage):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob, stage=stage)
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
+        )
+    assert "route van deze kandidaat is afgesloten" in error.value.messages[0]
+    assert not Placement.objects.exists()
+
+
+def test_it_refuses_a_placement_when_the_route_ended_after_the_candidate_was_read(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    Candidate.objects.filter(pk=candidate.pk).update(stage="uitgevallen")
+    with pytest.raises(ValidationError):
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
+        )
+    assert not Placement.objects.exists()
+
+
+def test_it_refuses_a_placement_of_a_candidate_erased_meanwhile(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    services.candidate_erase(actor=pw.carla, candidate=Candidate.objects.get(pk=candidate.pk))
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
+        )
+    assert "bestaat niet meer" in error.value.messages[0]
+    assert not Placement.objects.exists()
+
+
+def test_it_refuses_a_learning_place_removed_meanwhile(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    place = LearningPlaceFactory(chain=pw.chain, organisation=pw.company)
+    LearningPlace.objects.filter(pk=place.pk).delete()
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=place, start_date=datetime.date(2026, 3, 1)
+        )
+    assert "bestaat niet meer" in error.value.messages[0]
+    assert not Placement.objects.exists()
+
+
+@pytest.mark.skipif(not connection.features.has_select_for_update, reason="the database does not lock rows")
+def test_it_locks_the_candidate_row_while_placing(pw):
+    candidate = CandidateFactory(chain=pw.chain, coach=pw.bob)
+    with CaptureQueriesContext(connection) as queries:
+        services.placement_create(
+            actor=pw.carla, candidate=candidate, learning_place=pw.place, start_date=datetime.date(2026, 3, 1)
+        )
+    locks = [q["sql"] for q in queries.captured_queries if "FOR UPDATE" in q["sql"]]
+    assert any('FROM "pathways_candidate"' in sql for sql in locks)
 
 
 def test_it_refuses_a_learning_place_of_another_chain(pw):
