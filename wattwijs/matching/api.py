@@ -46,6 +46,9 @@ class RouteAdviceOut(Out):
     missing: list[WorkProcessRef]
     offers: list[OfferRef] = Field(description="The training offers that together close the gap in the fewest hours.")
     hours: float = Field(description="Study hours of the chosen offers together.")
+    approximate: bool = Field(
+        description="True when the offers are a good choice but not proven the cheapest (the solver hit its limits)."
+    )
     uncoverable: list[WorkProcessRef] = Field(description="Missing work processes that no offer nearby teaches.")
     materials: list[MaterialRef] = Field(description="Published learning materials for the missing work processes.")
 
@@ -110,6 +113,7 @@ def route_advice(request: HttpRequest, query: Query[RouteQuery]) -> dict[str, An
             for offer in advice.offers
         ],
         "hours": advice.hours,
+        "approximate": advice.approximate,
         "uncoverable": _refs(advice.uncoverable),
         "materials": [
             {

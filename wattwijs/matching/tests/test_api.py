@@ -49,6 +49,7 @@ def test_the_route_advice_gives_covered_missing_and_the_cheapest_offers(client, 
     assert [wp["id"] for wp in body["missing"]] == [wps[1].pk, wps[2].pk]
     assert {offer["id"] for offer in body["offers"]} == {small.pk, other.pk}
     assert body["hours"] == 80 and body["region"] == "AMR12"
+    assert body["approximate"] is False
 
 
 def test_route_advice_needs_exactly_one_goal(client, goal):
