@@ -2,7 +2,9 @@
 
 A harvest reads the repository page by page (following resumption tokens) and writes the materials in
 batches through ``library.services.harvested_upsert`` and ``harvested_withdraw``, each batch in one
-transaction together with the search index. A record that cannot be used is reported on the run with
+transaction together with the search index. Only materials published for the source's organisation are
+ever updated or withdrawn: a record whose identifier belongs to a material of another publisher (or to one
+shared on WattWijs itself) is refused. A record that cannot be used is reported on the run with
 the reason in words and skipped; the harvest goes on. When the repository cannot be reached, or a page
 cannot be read at all, the run stops with a message; what earlier pages brought in stays, whole.
 """
@@ -258,7 +260,11 @@ class _Harvest:
                 run.unchanged += outcome.unchanged
                 errors += list(outcome.refused.items())
             if deletions:
-                run.deleted += library_services.harvested_withdraw(actor=None, oai_identifiers=deletions)
+                withdrawal = library_services.harvested_withdraw(
+                    actor=None, publisher=self.source.organisation, oai_identifiers=deletions
+                )
+                run.deleted += withdrawal.withdrawn
+                errors += list(withdrawal.refused.items())
             self._record_errors(errors)
             run.save(update_fields=["added", "updated", "unchanged", "deleted", "failed"])
 

@@ -494,7 +494,8 @@ class HarvestOutcome:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0
-    # OAI identifier → why it was not stored (it belongs to a material shared on WattWijs itself).
+    # OAI identifier → why it was not stored or withdrawn (it belongs to a material shared on WattWijs itself,
+    # or to a material another organisation publishes).
     refused: dict[str, str] = dataclass_field(default_factory=dict)
 
 
@@ -526,8 +527,10 @@ def harvested_upsert(
     """Publish a batch of harvested materials for ``publisher`` and keep the search index in step, all or nothing.
 
     A new OAI identifier becomes a new material; a known one whose datestamp changed (or that was withdrawn)
-    gets a new published version, which becomes its current one; an unchanged one is left alone. The
-    caller decides who may harvest (see ``interop.permissions``); the records must be checked already.
+    gets a new published version, which becomes its current one; an unchanged one is left alone. A known
+    identifier of a material shared on WattWijs itself, or published by another organisation, is refused
+    and left alone. The caller decides who may harvest (see ``interop.permissions``); the records must be
+    checked already.
     """
     outcome = HarvestOutcome()
     by_identifier = {material.oai_identifier: material for material in materials}
@@ -537,7 +540,13 @@ def harvested_upsert(
         existing = {
             row[0]: row[1:]
             for row in Resource.objects.filter(oai_identifier__in=list(by_identifier)).values_list(
-                "oai_identifier", "pk", "source", "current__modified_at", "current__status", "current__number"
+                "oai_identifier",
+                "pk",
+                "source",
+                "publisher_id",
+                "current__modified_at",
+                "current__status",
+                "current__number",
             )
         }
         new: list[HarvestedMaterial] = []
@@ -547,9 +556,11 @@ def harvested_upsert(
             if found is None:
                 new.append(material)
                 continue
-            resource_id, source, modified_at, status, number = found
+            resource_id, source, publisher_id, modified_at, status, number = found
             if source != Source.HARVESTED:
                 outcome.refused[identifier] = _("This identifier belongs to a material shared on WattWijs itself.")
+            elif publisher_id != publisher.pk:
+                outcome.refused[identifier] = _("This identifier belongs to a material of another publisher.")
             elif status == Status.PUBLISHED and modified_at == material.datestamp:
                 outcome.unchanged += 1
             else:
@@ -635,25 +646,40 @@ def _insert_harvested_versions(rows: Sequence[tuple[int, int, HarvestedMaterial]
     )
 
 
-def harvested_withdraw(*, actor: AnyUser | None, oai_identifiers: Iterable[str]) -> int:
-    """Take harvested materials that their repository deleted out of the search (archived, like any withdrawn
-    material). Returns how many were withdrawn; unknown or already withdrawn identifiers are skipped."""
+def harvested_withdraw(
+    *, actor: AnyUser | None, publisher: Organisation, oai_identifiers: Iterable[str]
+) -> HarvestOutcome:
+    """Take harvested materials of ``publisher`` that their repository deleted out of the search (archived, like
+    any withdrawn material). Unknown or already withdrawn identifiers are skipped; an identifier of a material
+    shared on WattWijs itself or published by another organisation is refused and left alone."""
     identifiers = list(oai_identifiers)
+    outcome = HarvestOutcome()
     with transaction.atomic():
+        for identifier, source, publisher_id in Resource.objects.filter(oai_identifier__in=identifiers).values_list(
+            "oai_identifier", "source", "publisher_id"
+        ):
+            if source != Source.HARVESTED:
+                outcome.refused[identifier] = _("This identifier belongs to a material shared on WattWijs itself.")
+            elif publisher_id != publisher.pk:
+                outcome.refused[identifier] = _("This identifier belongs to a material of another publisher.")
         ids = list(
             Resource.objects.filter(
                 oai_identifier__in=identifiers,
                 source=Source.HARVESTED,
+                publisher=publisher,
                 versions__status=Status.PUBLISHED,
             )
             .values_list("pk", flat=True)
             .distinct()
         )
+        outcome.withdrawn = len(ids)
         if not ids:
-            return 0
+            return outcome
         ResourceVersion.objects.filter(resource_id__in=ids, status=Status.PUBLISHED).update(
             status=Status.ARCHIVED, modified_at=timezone.now()
         )
         index.remove(ids)
-        audit_log_write(actor=actor, action="library.harvested_withdraw", details={"withdrawn": len(ids)})
-    return len(ids)
+        audit_log_write(
+            actor=actor, action="library.harvested_withdraw", organisation=publisher, details={"withdrawn": len(ids)}
+        )
+    return outcome
