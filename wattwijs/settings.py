@@ -240,6 +240,9 @@ OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "WattWijs leermiddel
 OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "beheer@wattwijs.example")
 OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))
 OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE", str(24 * 3600)))
+# OAI-PMH harvester: whether harvest sources may be on private, loopback, link-local or reserved addresses
+# (off: a source must be on the public internet).
+HARVEST_ALLOW_PRIVATE_ADDRESSES = env_bool("HARVEST_ALLOW_PRIVATE_ADDRESSES")
 
 # Bulk import of learning materials from CSV/XLSX: the largest file (bytes) and the most rows one upload may hold.
 INTEROP_IMPORT_MAX_BYTES = int(os.environ.get("INTEROP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -18,7 +18,7 @@ from wattwijs.library.models import Resource, ResourceVersion, SearchDocument, S
 from wattwijs.library.search import engine
 from wattwijs.library.search import index as library_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("local_repository")]
 
 BROKEN = (
     "<record><header><identifier>oai:voorbeeld.nl:kapot</identifier><datestamp>2026-03-01</datestamp></header>"
