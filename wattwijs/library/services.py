@@ -25,6 +25,7 @@ from wattwijs.core.bulk import insert_rows
 from wattwijs.core.models import Organisation, Theme, User
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
+from wattwijs.core.text import strip_control_characters, strip_control_characters_in
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework import services as framework_services
 from wattwijs.framework.models import Competence, FrameworkUnit, Qualification, WorkProcess
@@ -76,7 +77,13 @@ def _save_version_details(
     if authors is not None:
         version.authors.all().delete()
         Author.objects.bulk_create(
-            Author(version=version, name=a.name, organisation=a.organisation, position=i) for i, a in enumerate(authors)
+            Author(
+                version=version,
+                name=strip_control_characters(a.name),
+                organisation=strip_control_characters(a.organisation),
+                position=i,
+            )
+            for i, a in enumerate(authors)
         )
     if alignment is not None:
         framework_services.alignment_set(
@@ -125,8 +132,10 @@ def resource_create(
 
 
 def _metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """The metadata fields of ``data``, without characters XML cannot hold (see ``core.text``): every way a
+    material comes in (the forms, the API, the import) passes here."""
     allowed = set(version_metadata(ResourceVersion()))
-    return {name: value for name, value in data.items() if name in allowed}
+    return {name: strip_control_characters_in(value) for name, value in data.items() if name in allowed}
 
 
 def version_update(
@@ -399,8 +408,8 @@ def collection_create(
     if organisation is not None and not permissions.publishing_organisations(actor).filter(pk=organisation.pk).exists():
         raise PermissionDenied
     collection = Collection(
-        title=title.strip(),
-        description=description.strip(),
+        title=strip_control_characters(title).strip(),
+        description=strip_control_characters(description).strip(),
         is_public=is_public,
         owner_id=None if organisation else actor.pk,
         organisation=organisation,
@@ -417,7 +426,9 @@ def collection_update(
 ) -> Collection:
     if not permissions.can_edit_collection(actor, collection):
         raise PermissionDenied
-    collection.title, collection.description, collection.is_public = title.strip(), description.strip(), is_public
+    collection.title = strip_control_characters(title).strip()
+    collection.description = strip_control_characters(description).strip()
+    collection.is_public = is_public
     collection.modified_at = timezone.now()
     collection.full_clean()
     collection.save()

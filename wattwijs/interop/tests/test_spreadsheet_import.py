@@ -370,3 +370,10 @@ def test_a_failure_during_the_import_rolls_back_every_committed_row(world, monke
     with pytest.raises(ValidationError):
         spreadsheets.import_rows(actor=world.alice, checked=checked, mode=spreadsheets.ALL_OR_NOTHING, submit=False)
     assert Resource.objects.count() == 0 and ResourceVersion.objects.count() == 0
+
+
+def test_characters_xml_cannot_hold_are_taken_out_of_imported_titles(world):
+    rows = spreadsheets.read(csv_bytes({**GOOD, "titel": "Omvormer\x0c aansluiten\x1b"}), fmt="csv")
+    checked = spreadsheets.check(rows, actor=world.alice)
+    spreadsheets.import_rows(actor=world.alice, checked=checked, mode=spreadsheets.ALL_OR_NOTHING, submit=False)
+    assert ResourceVersion.objects.get().title == "Omvormer aansluiten"
