@@ -243,6 +243,9 @@ OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE"
 # OAI-PMH harvester: whether harvest sources may be on private, loopback, link-local or reserved addresses
 # (off: a source must be on the public internet).
 HARVEST_ALLOW_PRIVATE_ADDRESSES = env_bool("HARVEST_ALLOW_PRIVATE_ADDRESSES")
+# A harvest queued or running for longer than this (seconds) was left behind by a stopped worker: it is marked
+# failed, so that the source can be harvested again.
+HARVEST_STALE_AFTER_SECONDS = int(os.environ.get("HARVEST_STALE_AFTER_SECONDS", str(3 * 3600)))
 
 # Bulk import of learning materials from CSV/XLSX: the largest file (bytes) and the most rows one upload may hold.
 INTEROP_IMPORT_MAX_BYTES = int(os.environ.get("INTEROP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -26,3 +26,11 @@ def harvest_run(run_id: int) -> int:
 def harvest_due_sources() -> int:
     """Queue a harvest of each active source whose schedule (daily or weekly) says it is due."""
     return len(services.harvest_due())
+
+
+@schedule.every(datetime.timedelta(minutes=30))
+@task()
+def harvest_fail_stale_runs() -> int:
+    """Mark harvests left queued or running by a stopped worker as failed, so that their sources can be
+    harvested again; returns how many."""
+    return services.harvest_fail_stale()

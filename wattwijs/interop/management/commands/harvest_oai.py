@@ -51,7 +51,10 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        run = services.harvest(source=source, harvest_from=harvest_from)
+        try:
+            run = services.harvest(source=source, harvest_from=harvest_from)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(
             f"added={run.added} updated={run.updated} unchanged={run.unchanged} "
             f"deleted={run.deleted} failed={run.failed}"
