@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -41,6 +42,8 @@ BATCH_SIZE = 1000
 # A run keeps the first this many record errors; the count of failed records includes all of them.
 MAX_STORED_ERRORS = 1000
 SOURCE_FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "organisation", "active", "schedule")
+# Checked import files wait here (under a random name their uploader's session knows) for the user's choice.
+PENDING_IMPORT_DIRECTORY = "interop/imports"
 # A run in one of these states holds its source: no other harvest of it starts.
 ACTIVE_STATUSES = (HarvestRun.Status.QUEUED, HarvestRun.Status.RUNNING)
 SCHEDULE_INTERVALS: dict[str, timedelta] = {
@@ -331,6 +334,32 @@ class _Harvest:
             HarvestError(run=self.run_row, identifier=identifier[:300], message=message) for identifier, message in kept
         )
         self.stored_errors += len(kept)
+
+
+def pending_import_max_age() -> timedelta:
+    """How long an uploaded import file waits for the user's choice before it is removed."""
+    return timedelta(seconds=int(getattr(settings, "INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS", 24 * 3600)))
+
+
+def pending_imports_purge(*, now: datetime | None = None) -> int:
+    """Remove the checked import files that were never confirmed and are older than ``pending_import_max_age()``
+    (the user left after the check); returns how many. Confirming one of them then asks to upload it again."""
+    cutoff = (now or timezone.now()) - pending_import_max_age()
+    try:
+        _directories, names = default_storage.listdir(PENDING_IMPORT_DIRECTORY)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{PENDING_IMPORT_DIRECTORY}/{name}"
+        try:
+            if default_storage.get_modified_time(path) >= cutoff:
+                continue
+            default_storage.delete(path)
+        except FileNotFoundError:
+            continue
+        removed += 1
+    return removed
 
 
 def validate_from(value: str) -> datetime:

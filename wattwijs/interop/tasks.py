@@ -34,3 +34,10 @@ def harvest_fail_stale_runs() -> int:
     """Mark harvests left queued or running by a stopped worker as failed, so that their sources can be
     harvested again; returns how many."""
     return services.harvest_fail_stale()
+
+
+@schedule.every(datetime.timedelta(hours=1))
+@task()
+def purge_pending_imports() -> int:
+    """Remove checked import files their uploader never confirmed, once they are older than the limit."""
+    return services.pending_imports_purge()
