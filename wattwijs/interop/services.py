@@ -286,9 +286,11 @@ class _Harvest:
             logger.exception("Harvest %s of source %s stopped", run.pk, self.source.pk)
             self._stop(_("The harvest stopped because of an unexpected error."))
             return
+        # A run that outlived HARVEST_STALE_AFTER_SECONDS was marked failed meanwhile; it did finish after all.
         run.status = HarvestRun.Status.FINISHED
+        run.message = ""
         run.finished_at = timezone.now()
-        run.save(update_fields=["status", "finished_at"])
+        run.save(update_fields=["status", "message", "finished_at"])
 
     def _stop(self, message: str) -> None:
         """End the run with ``message``, keeping the complete records read before the problem."""
