@@ -11,6 +11,7 @@ from __future__ import annotations
 import http.client
 import multiprocessing
 import queue
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -54,8 +55,12 @@ class _CheckedHTTPHandler(urllib.request.HTTPHandler):
 
 
 class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, context: ssl.SSLContext | None = None) -> None:
+        super().__init__(context=context)
+        self.context = context
+
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_CheckedHTTPSConnection, req)
+        return self.do_open(_CheckedHTTPSConnection, req, context=self.context)
 
 
 class _CheckedRedirectHandler(urllib.request.HTTPRedirectHandler):
