@@ -240,10 +240,18 @@ OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "WattWijs leermiddel
 OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "beheer@wattwijs.example")
 OAI_PAGE_SIZE = int(os.environ.get("OAI_PAGE_SIZE", "100"))
 OAI_RESUMPTION_TOKEN_MAX_AGE = int(os.environ.get("OAI_RESUMPTION_TOKEN_MAX_AGE", str(24 * 3600)))
+# OAI-PMH harvester: whether harvest sources may be on private, loopback, link-local or reserved addresses
+# (off: a source must be on the public internet).
+HARVEST_ALLOW_PRIVATE_ADDRESSES = env_bool("HARVEST_ALLOW_PRIVATE_ADDRESSES")
+# A harvest queued or running for longer than this (seconds) was left behind by a stopped worker: it is marked
+# failed, so that the source can be harvested again.
+HARVEST_STALE_AFTER_SECONDS = int(os.environ.get("HARVEST_STALE_AFTER_SECONDS", str(3 * 3600)))
 
 # Bulk import of learning materials from CSV/XLSX: the largest file (bytes) and the most rows one upload may hold.
 INTEROP_IMPORT_MAX_BYTES = int(os.environ.get("INTEROP_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 INTEROP_IMPORT_MAX_ROWS = int(os.environ.get("INTEROP_IMPORT_MAX_ROWS", "1000"))
+# A checked import file waits this many seconds for the user's choice; then the periodic task removes it.
+INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS = int(os.environ.get("INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS", str(24 * 3600)))
 # An export holds at most this many search results (the first ones, in the order shown): a spreadsheet of the
 # whole library would keep a request busy for minutes.
 INTEROP_EXPORT_MAX_ROWS = int(os.environ.get("INTEROP_EXPORT_MAX_ROWS", "10000"))

@@ -21,6 +21,7 @@ from typing import IO
 from django.utils.text import get_valid_filename
 from lxml import etree
 
+from wattwijs.core.text import strip_control_characters
 from wattwijs.interop.namespaces import XSI_SCHEMA_LOCATION, XSI_URI
 from wattwijs.library import licences
 from wattwijs.library.models import Collection, Resource, ResourceFile, ResourceVersion
@@ -48,7 +49,7 @@ def _cp(name: str) -> str:
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
     element = etree.SubElement(parent, tag, attributes)
     if text is not None:
-        element.text = text
+        element.text = strip_control_characters(text)
     return element
 
 

@@ -1,10 +1,17 @@
 """Fetching OAI-PMH pages over HTTP(S) with the standard library: timeouts, a size limit, and bounded retries
-when the repository answers 503 with Retry-After (the protocol's way of saying "come back later")."""
+when the repository answers 503 with Retry-After (the protocol's way of saying "come back later").
+
+Pages are fetched with an opener of our own: it speaks http and https only, ignores the proxy settings of the
+environment, connects only to global addresses (see ``addresses``) and checks every redirect before it is
+followed.
+"""
 
 from __future__ import annotations
 
+import http.client
 import multiprocessing
 import queue
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -12,13 +19,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlencode, urlsplit
 
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wattwijs.interop import addresses
 from wattwijs.interop.records import Page, PageError, read_page
 
 USER_AGENT = "WattWijs-harvester/1.0"
@@ -27,6 +35,62 @@ MAX_PAGE_BYTES = 64 * 1024 * 1024
 
 class HarvestFailed(Exception):
     """The harvest cannot go on (the repository cannot be reached, or its answer cannot be read)."""
+
+
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = addresses.create_connection
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = addresses.create_connection
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, context: ssl.SSLContext | None = None) -> None:
+        super().__init__(context=context)
+        self.context = context
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_CheckedHTTPSConnection, req, context=self.context)
+
+
+class _CheckedRedirectHandler(urllib.request.HTTPRedirectHandler):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        addresses.check_url(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def build_opener() -> urllib.request.OpenerDirector:
+    """An opener for http and https only, without proxies, that reaches global addresses only."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler({}),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _CheckedRedirectHandler(),
+        urllib.request.HTTPErrorProcessor(),
+        _CheckedHTTPHandler(),
+        _CheckedHTTPSHandler(),
+    ):
+        opener.add_handler(handler)
+    return opener
 
 
 @dataclass
@@ -42,16 +106,19 @@ class Client:
     in_background: bool = False
 
     def fetch(self, base_url: str, params: Mapping[str, str]) -> bytes:
-        if urlsplit(base_url).scheme not in ("http", "https"):
+        if urlsplit(base_url).scheme not in addresses.ALLOWED_SCHEMES:
             raise HarvestFailed(_("The address must start with http:// or https://."))
+        opener = build_opener()
         separator = "&" if "?" in base_url else "?"
         request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
             f"{base_url}{separator}{urlencode(params)}", headers={"User-Agent": USER_AGENT, "Accept": "text/xml"}
         )
         for attempt in range(self.retries + 1):
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - scheme checked
+                with opener.open(request, timeout=self.timeout) as response:
                     data: bytes = response.read(self.max_page_bytes + 1)
+            except addresses.AddressNotAllowed as error:
+                raise HarvestFailed(str(error)) from error
             except urllib.error.HTTPError as error:
                 if error.code == 503 and attempt < self.retries:
                     self.sleep(self._wait(error.headers.get("Retry-After", "")))

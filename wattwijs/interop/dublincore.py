@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from wattwijs.core.text import strip_control_characters
 from wattwijs.interop import nllom
 from wattwijs.interop.dates import format_datestamp
 from wattwijs.interop.namespaces import XML_LANG, XSI_SCHEMA_LOCATION, XSI_URI
@@ -37,7 +38,7 @@ _SUB = etree.SubElement
 
 def _dc(parent: etree._Element, name: str, text: str, language: str | None = None) -> None:
     element = _SUB(parent, _TAGS[name], {XML_LANG: language}) if language else _SUB(parent, _TAGS[name])
-    element.text = text
+    element.text = strip_control_characters(text)
 
 
 def build(metadata: Metadata, *, oai_identifier: str, landing_url: str) -> etree._Element:

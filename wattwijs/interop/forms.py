@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation
 from wattwijs.core.permissions import AnyUser
-from wattwijs.interop import permissions
+from wattwijs.interop import addresses, permissions
 from wattwijs.interop.models import HarvestSource
 
 
@@ -32,3 +32,11 @@ class HarvestSourceForm(forms.ModelForm[HarvestSource]):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField[Organisation], self.fields["organisation"])
         field.queryset = permissions.harvest_organisations(user).order_by("name")
+
+    def clean_base_url(self) -> str:
+        url: str = self.cleaned_data["base_url"]
+        try:
+            addresses.check_url(url)
+        except addresses.AddressNotAllowed as error:
+            raise forms.ValidationError(str(error), code="address_not_allowed") from error
+        return url

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from lxml import etree
 
+from wattwijs.core.text import strip_control_characters
 from wattwijs.interop.dates import format_datestamp
 from wattwijs.interop.namespaces import XML_LANG, XSI_SCHEMA_LOCATION, XSI_URI
 from wattwijs.interop.selectors import Metadata
@@ -55,7 +56,7 @@ _SUB = etree.SubElement
 def _element(parent: etree._Element, name: str, text: str | None = None) -> etree._Element:
     child = _SUB(parent, _tag(name))
     if text is not None:
-        child.text = text
+        child.text = strip_control_characters(text)
     return child
 
 
@@ -164,13 +165,13 @@ def vcard(*, name: str, organisation: str = "") -> str:
 
 
 def _langstrings(parent: etree._Element, tag: str, text: str, language: str) -> None:
-    _SUB(_SUB(parent, tag), LANGSTRING, {XML_LANG: language}).text = text
+    _SUB(_SUB(parent, tag), LANGSTRING, {XML_LANG: language}).text = strip_control_characters(text)
 
 
 def _contribute(lifecycle: etree._Element, *, role: str, card: str, date: str) -> None:
     contribute = _SUB(lifecycle, CONTRIBUTE)
     contribute.append(deepcopy(_role(role)))
-    _SUB(_SUB(contribute, CENTITY), VCARD).text = card
+    _SUB(_SUB(contribute, CENTITY), VCARD).text = strip_control_characters(card)
     _SUB(_SUB(contribute, DATE), DATETIME).text = date
 
 
@@ -225,7 +226,7 @@ def build(metadata: Metadata, *, oai_identifier: str, landing_url: str) -> etree
     technical = _SUB(lom, TECHNICAL)
     for mime_type in formats(metadata):
         _SUB(technical, FORMAT).text = mime_type
-    _SUB(technical, LOCATION).text = location(metadata, landing_url)
+    _SUB(technical, LOCATION).text = strip_control_characters(location(metadata, landing_url))
 
     educational = _SUB(lom, EDUCATIONAL)
     for kind in metadata.learning_resource_types:

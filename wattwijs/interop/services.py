@@ -2,7 +2,9 @@
 
 A harvest reads the repository page by page (following resumption tokens) and writes the materials in
 batches through ``library.services.harvested_upsert`` and ``harvested_withdraw``, each batch in one
-transaction together with the search index. A record that cannot be used is reported on the run with
+transaction together with the search index. Only materials published for the source's organisation are
+ever updated or withdrawn: a record whose identifier belongs to a material of another publisher (or to one
+shared on WattWijs itself) is refused. A record that cannot be used is reported on the run with
 the reason in words and skipped; the harvest goes on. When the repository cannot be reached, or a page
 cannot be read at all, the run stops with a message; what earlier pages brought in stays, whole.
 """
@@ -19,6 +21,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -39,6 +42,10 @@ BATCH_SIZE = 1000
 # A run keeps the first this many record errors; the count of failed records includes all of them.
 MAX_STORED_ERRORS = 1000
 SOURCE_FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "organisation", "active", "schedule")
+# Checked import files wait here (under a random name their uploader's session knows) for the user's choice.
+PENDING_IMPORT_DIRECTORY = "interop/imports"
+# A run in one of these states holds its source: no other harvest of it starts.
+ACTIVE_STATUSES = (HarvestRun.Status.QUEUED, HarvestRun.Status.RUNNING)
 SCHEDULE_INTERVALS: dict[str, timedelta] = {
     HarvestSource.Schedule.DAILY: timedelta(days=1),
     HarvestSource.Schedule.WEEKLY: timedelta(days=7),
@@ -120,14 +127,60 @@ def harvest_source_for_url(
     return source
 
 
+def stale_after() -> timedelta:
+    """How long a run may stay queued or running before it counts as abandoned (its worker stopped)."""
+    return timedelta(seconds=int(getattr(settings, "HARVEST_STALE_AFTER_SECONDS", 3 * 3600)))
+
+
+def harvest_fail_stale(*, source: HarvestSource | None = None, now: datetime | None = None) -> int:
+    """Mark the runs queued or running for longer than ``stale_after()`` as failed, with the reason; returns
+    how many. A worker that stopped in the middle of a harvest leaves such a run behind, and it would block
+    every later harvest of its source."""
+    now = now or timezone.now()
+    limit = stale_after()
+    runs = HarvestRun.objects.filter(
+        status__in=ACTIVE_STATUSES, started_at__lt=now - limit, **({"source": source} if source else {})
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("Stopped: the harvest was queued or running for more than %(hours)s hours without finishing.") % {
+            "hours": f"{limit.total_seconds() / 3600:g}"
+        }
+    return runs.update(status=HarvestRun.Status.FAILED, message=message, finished_at=now)
+
+
+def _start_run(
+    source: HarvestSource, *, harvest_from: datetime | None, now: datetime | None = None, incremental: bool = False
+) -> HarvestRun:
+    """A new queued run of ``source``; a ValidationError when a run of it is queued or running already.
+
+    The source row is locked for the check and the insert, so two requests at the same moment cannot both
+    start a run. Runs left behind by a stopped worker are failed first (see ``harvest_fail_stale``).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        HarvestSource.objects.select_for_update().filter(pk=source.pk).first()
+        harvest_fail_stale(source=source, now=now)
+        if source.runs.filter(status__in=ACTIVE_STATUSES).exists():
+            raise ValidationError(
+                _("A harvest of this source is already queued or running. Wait until it has finished."),
+                code="harvest_running",
+            )
+        if incremental:
+            harvest_from = _incremental_from(source)
+        return HarvestRun.objects.create(source=source, harvest_from=harvest_from, started_at=now)
+
+
 def harvest_enqueue(*, actor: AnyUser, source: HarvestSource) -> HarvestRun:
-    """Put a harvest of ``source`` on the task queue ("harvest now"); the page shows it as queued."""
+    """Put a harvest of ``source`` on the task queue ("harvest now"); the page shows it as queued.
+
+    Refused with a ValidationError while a harvest of the source is queued or running.
+    """
     if not permissions.can_manage_source(actor, source):
         raise PermissionDenied
     from wattwijs.interop import tasks
 
     with transaction.atomic():
-        run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source))
+        run = _start_run(source, harvest_from=None, incremental=True)
         audit_log_write(actor=actor, action="interop.harvest_enqueue", obj=source, organisation=source.organisation)
         transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
     return run
@@ -151,9 +204,12 @@ def harvest_due(*, now: datetime | None = None) -> list[HarvestRun]:
         last = source.runs.order_by("-started_at").first()
         if last is not None and last.started_at > now - SCHEDULE_INTERVALS[source.schedule] + timedelta(minutes=5):
             continue
-        with transaction.atomic():
-            run = HarvestRun.objects.create(source=source, harvest_from=_incremental_from(source), started_at=now)
-            transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
+        try:
+            with transaction.atomic():
+                run = _start_run(source, harvest_from=None, now=now, incremental=True)
+                transaction.on_commit(partial(tasks.harvest_run.enqueue, run.pk))
+        except ValidationError:
+            continue
         runs.append(run)
     return runs
 
@@ -166,9 +222,13 @@ def harvest(
     client: Client | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> HarvestRun:
-    """Harvest ``source`` now; returns the finished (or stopped) run with its counts and errors."""
+    """Harvest ``source`` now; returns the finished (or stopped) run with its counts and errors.
+
+    Without a ``run`` (one queued by ``harvest_enqueue``), a new one is started: a ValidationError when a
+    harvest of the source is queued or running already.
+    """
     if run is None:
-        run = HarvestRun.objects.create(source=source, harvest_from=harvest_from)
+        run = _start_run(source, harvest_from=harvest_from)
     run.status = HarvestRun.Status.RUNNING
     run.started_at = timezone.now()
     run.save(update_fields=["status", "started_at"])
@@ -226,9 +286,11 @@ class _Harvest:
             logger.exception("Harvest %s of source %s stopped", run.pk, self.source.pk)
             self._stop(_("The harvest stopped because of an unexpected error."))
             return
+        # A run that outlived HARVEST_STALE_AFTER_SECONDS was marked failed meanwhile; it did finish after all.
         run.status = HarvestRun.Status.FINISHED
+        run.message = ""
         run.finished_at = timezone.now()
-        run.save(update_fields=["status", "finished_at"])
+        run.save(update_fields=["status", "message", "finished_at"])
 
     def _stop(self, message: str) -> None:
         """End the run with ``message``, keeping the complete records read before the problem."""
@@ -258,7 +320,11 @@ class _Harvest:
                 run.unchanged += outcome.unchanged
                 errors += list(outcome.refused.items())
             if deletions:
-                run.deleted += library_services.harvested_withdraw(actor=None, oai_identifiers=deletions)
+                withdrawal = library_services.harvested_withdraw(
+                    actor=None, publisher=self.source.organisation, oai_identifiers=deletions
+                )
+                run.deleted += withdrawal.withdrawn
+                errors += list(withdrawal.refused.items())
             self._record_errors(errors)
             run.save(update_fields=["added", "updated", "unchanged", "deleted", "failed"])
 
@@ -270,6 +336,32 @@ class _Harvest:
             HarvestError(run=self.run_row, identifier=identifier[:300], message=message) for identifier, message in kept
         )
         self.stored_errors += len(kept)
+
+
+def pending_import_max_age() -> timedelta:
+    """How long an uploaded import file waits for the user's choice before it is removed."""
+    return timedelta(seconds=int(getattr(settings, "INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS", 24 * 3600)))
+
+
+def pending_imports_purge(*, now: datetime | None = None) -> int:
+    """Remove the checked import files that were never confirmed and are older than ``pending_import_max_age()``
+    (the user left after the check); returns how many. Confirming one of them then asks to upload it again."""
+    cutoff = (now or timezone.now()) - pending_import_max_age()
+    try:
+        _directories, names = default_storage.listdir(PENDING_IMPORT_DIRECTORY)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{PENDING_IMPORT_DIRECTORY}/{name}"
+        try:
+            if default_storage.get_modified_time(path) >= cutoff:
+                continue
+            default_storage.delete(path)
+        except FileNotFoundError:
+            continue
+        removed += 1
+    return removed
 
 
 def validate_from(value: str) -> datetime:

@@ -235,6 +235,8 @@ def _unescape(value: str) -> str:
 
 
 def _rows(records: Iterable[Sequence[object]]) -> list[Row]:
+    """The rows under the header; every row read counts against the row limit, empty ones too, so that a file
+    claiming a million empty rows is refused after the limit instead of read to the end."""
     iterator = iter(records)
     header = next(iterator, None)
     if header is None or not any(_text(cell) for cell in header):
@@ -244,16 +246,36 @@ def _rows(records: Iterable[Sequence[object]]) -> list[Row]:
     limit = max_import_rows()
     for number, record in enumerate(iterator, start=HEADER_ROW + 1):
         cells = [_unescape(_text(cell)) for cell in record]
+        if number - HEADER_ROW > limit:
+            if any(cells):
+                message = _(
+                    "The file has more than %(limit)d materials. Split it into files of at most %(limit)d rows."
+                )
+            else:
+                message = _(
+                    "The file has more than %(limit)d rows, empty rows included. Remove the empty rows or split "
+                    "it into files of at most %(limit)d rows."
+                )
+            raise ValidationError(message % {"limit": limit}, code="too_many_rows")
         if not any(cells):
             continue
-        if len(rows) >= limit:
-            raise ValidationError(
-                _("The file has more than %(limit)d materials. Split it into files of at most %(limit)d rows.")
-                % {"limit": limit},
-                code="too_many_rows",
-            )
         rows.append(Row(number, {name: value for name, value in zip(names, cells, strict=False) if name}))
     return rows
+
+
+def _xlsx_records(sheet: Any) -> Iterator[Sequence[object]]:
+    """The header row up to its last name, then the rows below it cut to the header's width.
+
+    A sheet can declare any size: read-only openpyxl fills in every row and column up to the declared
+    dimension, so the columns are limited here and the rows by ``_rows``.
+    """
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
+    if header is None:
+        return
+    width = max((index + 1 for index, cell in enumerate(header) if _text(cell)), default=0)
+    yield header[:width]
+    if width:
+        yield from sheet.iter_rows(min_row=HEADER_ROW + 1, max_col=width, values_only=True)
 
 
 def _detect_delimiter(text: str) -> str:
@@ -288,7 +310,7 @@ def read_xlsx(data: bytes) -> list[Row]:
     try:
         if not workbook.worksheets:
             raise ValidationError(_("The file is empty: the first row must hold the column names."), code="empty")
-        return _rows(workbook.worksheets[0].iter_rows(values_only=True))
+        return _rows(_xlsx_records(workbook.worksheets[0]))
     except (ParseError, ValueError, KeyError, zipfile.BadZipFile) as error:
         raise ValidationError(_("The file is not a valid Excel workbook (.xlsx)."), code="invalid_xlsx") from error
     finally:

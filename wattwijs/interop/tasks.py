@@ -26,3 +26,18 @@ def harvest_run(run_id: int) -> int:
 def harvest_due_sources() -> int:
     """Queue a harvest of each active source whose schedule (daily or weekly) says it is due."""
     return len(services.harvest_due())
+
+
+@schedule.every(datetime.timedelta(minutes=30))
+@task()
+def harvest_fail_stale_runs() -> int:
+    """Mark harvests left queued or running by a stopped worker as failed, so that their sources can be
+    harvested again; returns how many."""
+    return services.harvest_fail_stale()
+
+
+@schedule.every(datetime.timedelta(hours=1))
+@task()
+def purge_pending_imports() -> int:
+    """Remove checked import files their uploader never confirmed, once they are older than the limit."""
+    return services.pending_imports_purge()

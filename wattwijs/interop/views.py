@@ -88,6 +88,11 @@ def harvest_source_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def harvest_source_harvest(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Harvest now": put a harvest on the task queue; the source page shows it."""
     source = selectors.harvest_source_get(user=request.user, pk=pk)
-    services.harvest_enqueue(actor=request.user, source=source)
-    messages.success(request, _("The harvest has been queued. Refresh this page to see its progress."))
+    try:
+        services.harvest_enqueue(actor=request.user, source=source)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The harvest has been queued. Refresh this page to see its progress."))
     return redirect(source)

@@ -1,7 +1,8 @@
 """Files: bulk import of materials from CSV or XLSX, exports of search results, and Common Cartridge packages.
 
 An uploaded import file is checked first; it is then kept in the default storage under a random name that
-only the uploader's session knows, until the user chooses how to import it (or uploads another file).
+only the uploader's session knows, until the user chooses how to import it (or uploads another file); one
+never confirmed is removed by the periodic task ``purge_pending_imports``.
 """
 
 from __future__ import annotations
@@ -28,13 +29,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wattwijs.core.models import Theme
-from wattwijs.interop import cartridge, spreadsheets
+from wattwijs.interop import cartridge, services, spreadsheets
 from wattwijs.library import licences, permissions, selectors, vocabularies
 from wattwijs.library.forms import SearchForm
 from wattwijs.library.search import engine
 
 SESSION_KEY = "interop_import"
-PENDING_DIRECTORY = "interop/imports"
 
 
 class ImportForm(forms.Form):
@@ -112,7 +112,7 @@ def _page(request: HttpRequest, **context: Any) -> HttpResponse:
 
 
 def _pending_path(token: str, fmt: str) -> str:
-    return f"{PENDING_DIRECTORY}/{token}.{fmt}"
+    return f"{services.PENDING_IMPORT_DIRECTORY}/{token}.{fmt}"
 
 
 def _forget_pending(request: HttpRequest) -> None:

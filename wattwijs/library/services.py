@@ -25,6 +25,7 @@ from wattwijs.core.bulk import insert_rows
 from wattwijs.core.models import Organisation, Theme, User
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
+from wattwijs.core.text import strip_control_characters, strip_control_characters_in
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.framework import services as framework_services
 from wattwijs.framework.models import Competence, FrameworkUnit, Qualification, WorkProcess
@@ -76,7 +77,13 @@ def _save_version_details(
     if authors is not None:
         version.authors.all().delete()
         Author.objects.bulk_create(
-            Author(version=version, name=a.name, organisation=a.organisation, position=i) for i, a in enumerate(authors)
+            Author(
+                version=version,
+                name=strip_control_characters(a.name),
+                organisation=strip_control_characters(a.organisation),
+                position=i,
+            )
+            for i, a in enumerate(authors)
         )
     if alignment is not None:
         framework_services.alignment_set(
@@ -125,8 +132,10 @@ def resource_create(
 
 
 def _metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """The metadata fields of ``data``, without characters XML cannot hold (see ``core.text``): every way a
+    material comes in (the forms, the API, the import) passes here."""
     allowed = set(version_metadata(ResourceVersion()))
-    return {name: value for name, value in data.items() if name in allowed}
+    return {name: strip_control_characters_in(value) for name, value in data.items() if name in allowed}
 
 
 def version_update(
@@ -399,8 +408,8 @@ def collection_create(
     if organisation is not None and not permissions.publishing_organisations(actor).filter(pk=organisation.pk).exists():
         raise PermissionDenied
     collection = Collection(
-        title=title.strip(),
-        description=description.strip(),
+        title=strip_control_characters(title).strip(),
+        description=strip_control_characters(description).strip(),
         is_public=is_public,
         owner_id=None if organisation else actor.pk,
         organisation=organisation,
@@ -417,7 +426,9 @@ def collection_update(
 ) -> Collection:
     if not permissions.can_edit_collection(actor, collection):
         raise PermissionDenied
-    collection.title, collection.description, collection.is_public = title.strip(), description.strip(), is_public
+    collection.title = strip_control_characters(title).strip()
+    collection.description = strip_control_characters(description).strip()
+    collection.is_public = is_public
     collection.modified_at = timezone.now()
     collection.full_clean()
     collection.save()
@@ -494,7 +505,8 @@ class HarvestOutcome:
     updated: int = 0
     unchanged: int = 0
     withdrawn: int = 0
-    # OAI identifier → why it was not stored (it belongs to a material shared on WattWijs itself).
+    # OAI identifier → why it was not stored or withdrawn (it belongs to a material shared on WattWijs itself,
+    # or to a material another organisation publishes).
     refused: dict[str, str] = dataclass_field(default_factory=dict)
 
 
@@ -526,8 +538,10 @@ def harvested_upsert(
     """Publish a batch of harvested materials for ``publisher`` and keep the search index in step, all or nothing.
 
     A new OAI identifier becomes a new material; a known one whose datestamp changed (or that was withdrawn)
-    gets a new published version, which becomes its current one; an unchanged one is left alone. The
-    caller decides who may harvest (see ``interop.permissions``); the records must be checked already.
+    gets a new published version, which becomes its current one; an unchanged one is left alone. A known
+    identifier of a material shared on WattWijs itself, or published by another organisation, is refused
+    and left alone. The caller decides who may harvest (see ``interop.permissions``); the records must be
+    checked already.
     """
     outcome = HarvestOutcome()
     by_identifier = {material.oai_identifier: material for material in materials}
@@ -537,7 +551,13 @@ def harvested_upsert(
         existing = {
             row[0]: row[1:]
             for row in Resource.objects.filter(oai_identifier__in=list(by_identifier)).values_list(
-                "oai_identifier", "pk", "source", "current__modified_at", "current__status", "current__number"
+                "oai_identifier",
+                "pk",
+                "source",
+                "publisher_id",
+                "current__modified_at",
+                "current__status",
+                "current__number",
             )
         }
         new: list[HarvestedMaterial] = []
@@ -547,9 +567,11 @@ def harvested_upsert(
             if found is None:
                 new.append(material)
                 continue
-            resource_id, source, modified_at, status, number = found
+            resource_id, source, publisher_id, modified_at, status, number = found
             if source != Source.HARVESTED:
                 outcome.refused[identifier] = _("This identifier belongs to a material shared on WattWijs itself.")
+            elif publisher_id != publisher.pk:
+                outcome.refused[identifier] = _("This identifier belongs to a material of another publisher.")
             elif status == Status.PUBLISHED and modified_at == material.datestamp:
                 outcome.unchanged += 1
             else:
@@ -635,25 +657,40 @@ def _insert_harvested_versions(rows: Sequence[tuple[int, int, HarvestedMaterial]
     )
 
 
-def harvested_withdraw(*, actor: AnyUser | None, oai_identifiers: Iterable[str]) -> int:
-    """Take harvested materials that their repository deleted out of the search (archived, like any withdrawn
-    material). Returns how many were withdrawn; unknown or already withdrawn identifiers are skipped."""
+def harvested_withdraw(
+    *, actor: AnyUser | None, publisher: Organisation, oai_identifiers: Iterable[str]
+) -> HarvestOutcome:
+    """Take harvested materials of ``publisher`` that their repository deleted out of the search (archived, like
+    any withdrawn material). Unknown or already withdrawn identifiers are skipped; an identifier of a material
+    shared on WattWijs itself or published by another organisation is refused and left alone."""
     identifiers = list(oai_identifiers)
+    outcome = HarvestOutcome()
     with transaction.atomic():
+        for identifier, source, publisher_id in Resource.objects.filter(oai_identifier__in=identifiers).values_list(
+            "oai_identifier", "source", "publisher_id"
+        ):
+            if source != Source.HARVESTED:
+                outcome.refused[identifier] = _("This identifier belongs to a material shared on WattWijs itself.")
+            elif publisher_id != publisher.pk:
+                outcome.refused[identifier] = _("This identifier belongs to a material of another publisher.")
         ids = list(
             Resource.objects.filter(
                 oai_identifier__in=identifiers,
                 source=Source.HARVESTED,
+                publisher=publisher,
                 versions__status=Status.PUBLISHED,
             )
             .values_list("pk", flat=True)
             .distinct()
         )
+        outcome.withdrawn = len(ids)
         if not ids:
-            return 0
+            return outcome
         ResourceVersion.objects.filter(resource_id__in=ids, status=Status.PUBLISHED).update(
             status=Status.ARCHIVED, modified_at=timezone.now()
         )
         index.remove(ids)
-        audit_log_write(actor=actor, action="library.harvested_withdraw", details={"withdrawn": len(ids)})
-    return len(ids)
+        audit_log_write(
+            actor=actor, action="library.harvested_withdraw", organisation=publisher, details={"withdrawn": len(ids)}
+        )
+    return outcome

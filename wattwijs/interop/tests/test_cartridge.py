@@ -164,3 +164,12 @@ def test_a_private_collection_is_only_for_its_owner(client, world):
 def test_the_collection_page_links_to_the_package(client, collection):
     body = client.get(collection.get_absolute_url()).content.decode()
     assert f'href="/leermiddelen/collecties/{collection.pk}/common-cartridge.imscc"' in body
+
+
+def test_characters_xml_cannot_hold_are_left_out_of_the_package(client, world):
+    collection = Collection.objects.create(title="Start\x0cpakket", owner=world.alice, is_public=True)
+    version = material("Omvormer\x0b vervangen", description="Stap\x01 1", authors=["Sanne\x1f de Vries"])
+    collection.items.create(resource=version.resource, position=1)
+    manifest = manifest_of(package(client, collection))
+    assert manifest.xpath("//cp:item[cp:title]/cp:title/text()", namespaces=NS)[-1] == "Omvormer vervangen"
+    assert "Startpakket" in manifest.xpath("//lomimscc:title/lomimscc:string/text()", namespaces=NS)

@@ -18,7 +18,7 @@ from wattwijs.library.models import Resource, ResourceVersion, SearchDocument, S
 from wattwijs.library.search import engine
 from wattwijs.library.search import index as library_index
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("local_repository")]
 
 BROKEN = (
     "<record><header><identifier>oai:voorbeeld.nl:kapot</identifier><datestamp>2026-03-01</datestamp></header>"
@@ -203,6 +203,29 @@ def test_a_record_with_the_identifier_of_a_material_shared_on_wattwijs_is_refuse
     assert (run.added, run.failed) == (1, 1)
     assert run.errors.get().identifier == "oai:voorbeeld.nl:1"
     assert ResourceVersion.objects.get(resource=own.resource_id).title == "Eigen materiaal"
+
+
+def test_a_record_with_the_identifier_of_another_publishers_material_is_refused(harvest):
+    theirs = harvest(Feed(pages={"": page([lom_record(1)])}))
+    mine = HarvestSourceFactory(set_spec="eigen")
+    changed = lom_record(1, datestamp="2026-04-01T08:00:00Z", title="Overgenomen titel")
+    run = harvest(Feed(pages={"": page([changed, lom_record(2)])}), source=mine)
+    assert (run.added, run.updated, run.failed) == (1, 0, 1)
+    assert run.errors.get().identifier == "oai:voorbeeld.nl:1"
+    resource = Resource.objects.get(oai_identifier="oai:voorbeeld.nl:1")
+    assert resource.publisher == theirs.source.organisation
+    assert resource.current.title == "Zonnepanelen aansluiten deel 1"
+
+
+def test_a_deleted_record_does_not_withdraw_another_publishers_material(harvest):
+    harvest(Feed(pages={"": page([lom_record(1)])}))
+    mine = HarvestSourceFactory(set_spec="eigen")
+    run = harvest(Feed(pages={"": page([deleted_record("oai:voorbeeld.nl:1")])}), source=mine)
+    assert (run.deleted, run.failed) == (0, 1)
+    assert run.errors.get().identifier == "oai:voorbeeld.nl:1"
+    resource = Resource.objects.get(oai_identifier="oai:voorbeeld.nl:1")
+    assert resource.current.status == ResourceVersion.Status.PUBLISHED
+    assert SearchDocument.objects.count() == 1
 
 
 def test_the_command_harvests_and_prints_the_counts():

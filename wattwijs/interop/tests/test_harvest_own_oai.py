@@ -11,7 +11,10 @@ from wattwijs.library.models import ResourceVersion, Source
 from wattwijs.library.tests.factories import MBO2, MBO4, material
 
 # A live server needs committed data; the rollback brings back the regions and themes migrations load.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("local_repository"),
+]
 
 
 def _metadata(version):

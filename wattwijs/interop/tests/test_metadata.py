@@ -252,3 +252,15 @@ def test_oai_dc_gives_date_language_type_and_rights(client):
 
 def test_oai_dc_rights_of_all_rights_reserved_is_the_nl_lom_value(client):
     assert texts(_dc(client, _full_material(licence="yes")), "dc:rights") == ["yes"]
+
+
+def test_characters_xml_cannot_hold_are_left_out_of_the_lom_record(client):
+    version = _full_material(title="Warmtepomp\x0b inregelen\x01", authors=["Ans\x1f de Wit"])
+    lom = _lom(client, version)
+    assert texts(lom, "lom:general/lom:title/lom:langstring") == ["Warmtepomp inregelen"]
+    assert "FN:Ans de Wit" in "".join(texts(lom, "lom:lifecycle/lom:contribute/lom:centity/lom:vcard"))
+
+
+def test_characters_xml_cannot_hold_are_left_out_of_the_dublin_core_record(client):
+    dc = _dc(client, _full_material(description="Stap\x08 voor stap\uffff"))
+    assert texts(dc, "dc:description") == ["Stap voor stap"]

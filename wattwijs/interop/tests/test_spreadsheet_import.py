@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 
 import openpyxl
 import pytest
@@ -104,6 +106,40 @@ def test_a_file_over_the_row_limit_is_refused(world, settings):
     with pytest.raises(ValidationError) as raised:
         spreadsheets.read(csv_bytes(GOOD, GOOD, GOOD), fmt="csv")
     assert raised.value.code == "too_many_rows"
+
+
+def changed_sheet(data: bytes, change) -> bytes:
+    """The workbook with ``change`` applied to the XML of its first sheet."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as output:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            output.writestr(item, content)
+    return target.getvalue()
+
+
+def huge(xml: bytes) -> bytes:
+    """A sheet that declares the largest size Excel knows, with one cell in its last row."""
+    far = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml)
+    return xml.replace(b"</sheetData>", far)
+
+
+def test_the_empty_rows_a_sheet_declares_count_against_the_row_limit(world, settings):
+    settings.INTEROP_IMPORT_MAX_ROWS = 5
+    data = changed_sheet(xlsx_bytes(GOOD), huge)
+    with pytest.raises(ValidationError) as raised:
+        spreadsheets.read(data, fmt="xlsx")
+    assert raised.value.code == "too_many_rows"
+
+
+def test_columns_a_sheet_declares_beyond_the_header_are_not_read(world):
+    data = changed_sheet(xlsx_bytes(GOOD), huge)
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    records = spreadsheets._xlsx_records(workbook.worksheets[0])
+    assert [len(next(records)) for _ in range(3)] == [len(GOOD)] * 3
 
 
 def test_empty_rows_are_skipped_but_counted(world):
@@ -334,3 +370,10 @@ def test_a_failure_during_the_import_rolls_back_every_committed_row(world, monke
     with pytest.raises(ValidationError):
         spreadsheets.import_rows(actor=world.alice, checked=checked, mode=spreadsheets.ALL_OR_NOTHING, submit=False)
     assert Resource.objects.count() == 0 and ResourceVersion.objects.count() == 0
+
+
+def test_characters_xml_cannot_hold_are_taken_out_of_imported_titles(world):
+    rows = spreadsheets.read(csv_bytes({**GOOD, "titel": "Omvormer\x0c aansluiten\x1b"}), fmt="csv")
+    checked = spreadsheets.check(rows, actor=world.alice)
+    spreadsheets.import_rows(actor=world.alice, checked=checked, mode=spreadsheets.ALL_OR_NOTHING, submit=False)
+    assert ResourceVersion.objects.get().title == "Omvormer aansluiten"

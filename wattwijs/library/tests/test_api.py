@@ -188,6 +188,13 @@ def test_an_author_shares_a_material_as_a_draft(client, author):
     assert version.created_by == author and version.resource.publisher.slug == "roc-test"
 
 
+def test_characters_xml_cannot_hold_are_taken_out_of_a_shared_material(client, author):
+    data = {**NEW_MATERIAL, "title": "Warmtepomp\u000b inregelen\u0000"}
+    response = post(client, "/api/v1/resources", data, bearer(author))
+    assert response.status_code == 201
+    assert ResourceVersion.objects.get().title == "Warmtepomp inregelen"
+
+
 def test_someone_who_is_no_author_of_the_publisher_may_not_share_for_it(client, world):
     response = post(client, "/api/v1/resources", NEW_MATERIAL, bearer(world.charlie))
     assert response.status_code == 403 and response.json()["error"]["code"] == "permission_denied"

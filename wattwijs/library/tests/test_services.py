@@ -266,3 +266,18 @@ def test_an_upload_over_the_limit_is_refused(settings):
     settings.LIBRARY_MAX_UPLOAD_BYTES = 10
     with pytest.raises(ValidationError):
         check_upload(SimpleUploadedFile("blad.pdf", b"%PDF-1.4\n" + b"x" * 20))
+
+
+def test_characters_xml_cannot_hold_are_taken_out_of_a_new_material(world, author):
+    data = {**DATA, "title": "Warmtepomp\x0b inregelen\x00", "keywords": ["warmte\x1fpomp"]}
+    authors = [services.AuthorData(name="Sanne\x0c de Vries", organisation="ROC\ufffe")]
+    version = services.resource_create(actor=author, publisher=world.roc, data=data, authors=authors)
+    version.refresh_from_db()
+    assert (version.title, version.keywords) == ("Warmtepomp inregelen", ["warmtepomp"])
+    assert [(a.name, a.organisation) for a in version.authors.all()] == [("Sanne de Vries", "ROC")]
+
+
+def test_characters_xml_cannot_hold_are_taken_out_of_an_edited_material(draft, author):
+    services.version_update(actor=author, version=draft, data={**DATA, "description": "Stap\x08 1\uffff"})
+    draft.refresh_from_db()
+    assert draft.description == "Stap 1"

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from wattwijs.core.models import Organisation
-from wattwijs.interop import services
+from wattwijs.interop import addresses, services
 from wattwijs.interop.models import HarvestRun, MetadataPrefix
 
 
@@ -33,6 +33,10 @@ class Command(BaseCommand):
                 harvest_from = services.validate_from(options["harvest_from"])
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
+        try:
+            addresses.check_url(options["base_url"])
+        except addresses.AddressNotAllowed as error:
+            raise CommandError(str(error)) from error
         organisation = None
         if options["organisation"]:
             organisation = Organisation.objects.filter(slug=options["organisation"]).first()
@@ -47,7 +51,10 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        run = services.harvest(source=source, harvest_from=harvest_from)
+        try:
+            run = services.harvest(source=source, harvest_from=harvest_from)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(
             f"added={run.added} updated={run.updated} unchanged={run.unchanged} "
             f"deleted={run.deleted} failed={run.failed}"
