@@ -352,6 +352,19 @@ def _capacity(world: Any) -> Any:
     return world.capacity
 
 
+def _own_scenario(world: Any) -> str:
+    """A copy of the base example scenario made by alice, so she may change and delete it."""
+    if not hasattr(world, "own_scenario"):
+        from wattwijs.capacity import services
+        from wattwijs.capacity.models import Scenario
+
+        _capacity(world)
+        world.own_scenario = services.scenario_copy(
+            actor=world.alice, scenario=Scenario.objects.get(slug="voorbeeld-basis")
+        )
+    return f"/arbeidscapaciteit/scenarios/{world.own_scenario.slug}/"
+
+
 def _candidate_route(world: Any) -> str:
     from django.urls import reverse
 
@@ -385,11 +398,8 @@ PAGES.extend(
             lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/",
             user="alice",
         ),
-        PageCase(
-            "capacity-scenario-edit",
-            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/bewerken/",
-            user="alice",
-        ),
+        PageCase("capacity-scenario-edit", lambda world: f"{_own_scenario(world)}bewerken/", user="alice"),
+        PageCase("capacity-scenario-delete", lambda world: f"{_own_scenario(world)}verwijderen/", user="alice"),
         PageCase(
             "capacity-compare",
             lambda world: (

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wattwijs.capacity import importing
 from wattwijs.capacity.models import Scenario, ScenarioKind
 from wattwijs.capacity.services import ScenarioData
 
@@ -56,3 +57,9 @@ class ImportForm(forms.Form):
             "Adoption: columns innovatie, jaar, invoering (percent). Separated by commas or semicolons."
         ),
     )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if (upload.size or 0) > importing.max_import_bytes():
+            raise forms.ValidationError(importing.too_large_message(), code="too_large")
+        return upload

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wattwijs.capacity import exports, importing, permissions, selectors, services
+from wattwijs.capacity import exports, permissions, selectors, services
 from wattwijs.capacity.forms import CompareForm, ImportForm, ScenarioForm
 from wattwijs.capacity.models import Scenario
 from wattwijs.core.forms import add_service_errors
@@ -82,7 +82,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
         "capacity/scenario_list.html",
         {
             "scenarios": selectors.scenario_list(),
-            "can_edit": permissions.can_edit_scenarios(request.user),
+            "can_import": permissions.can_import(request.user),
             "compare_form": CompareForm(),
         },
     )
@@ -97,7 +97,9 @@ def scenario_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "overview": selectors.overview(scenario=scenario),
         "parameters": selectors.parameter_rows(scenario),
         "tornado": selectors.tornado_rows(result) if result is not None else [],
-        "can_edit": permissions.can_edit_scenarios(request.user),
+        "can_copy": permissions.can_create_scenarios(request.user),
+        "can_change": permissions.can_change_scenario(request.user, scenario),
+        "can_recompute": permissions.can_recompute_scenarios(request.user),
     }
     return render(request, "capacity/scenario_detail.html", context)
 
@@ -115,7 +117,7 @@ def scenario_copy(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def scenario_edit(request: HttpRequest, slug: str) -> HttpResponse:
     scenario = selectors.scenario_get(slug=slug)
-    if not permissions.can_edit_scenarios(request.user):
+    if not permissions.can_change_scenario(request.user, scenario):
         raise PermissionDenied
     form = ScenarioForm.for_scenario(scenario, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -127,6 +129,19 @@ def scenario_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The scenario has been saved and computed again."))
             return redirect(scenario.get_absolute_url())
     return render(request, "capacity/scenario_form.html", {"scenario": scenario, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scenario_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    scenario = selectors.scenario_get(slug=slug)
+    if not permissions.can_delete_scenario(request.user, scenario):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.scenario_delete(actor=request.user, scenario=scenario)
+        messages.success(request, _("The scenario %(name)s has been deleted.") % {"name": scenario.name})
+        return redirect("capacity:scenario_list")
+    return render(request, "capacity/scenario_delete.html", {"scenario": scenario})
 
 
 @require_POST
@@ -146,6 +161,14 @@ def scenario_export(request: HttpRequest, slug: str) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="scenario-{scenario.slug}.xlsx"'
+    return response
+
+
+@require_GET
+def scenario_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    scenario = selectors.scenario_get(slug=slug)
+    response = HttpResponse(exports.scenario_csv(scenario), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="scenario-{scenario.slug}.csv"'
     return response
 
 
@@ -175,7 +198,7 @@ def import_figures(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = importing.import_csv(
+        report = services.figures_import(
             actor=request.user, kind=form.cleaned_data["kind"], content=form.cleaned_data["file"].read()
         )
         if report.ok:
