@@ -365,6 +365,13 @@ def _own_scenario(world: Any) -> str:
     return f"/arbeidscapaciteit/scenarios/{world.own_scenario.slug}/"
 
 
+def _supply_edit(world: Any) -> str:
+    from wattwijs.capacity.models import Supply
+
+    _capacity(world)
+    return f"/arbeidscapaciteit/cijfers/aanbod/{Supply.objects.order_by('pk').first().pk}/bewerken/"
+
+
 def _candidate_route(world: Any) -> str:
     from django.urls import reverse
 
@@ -408,6 +415,13 @@ PAGES.extend(
         ),
         PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
         PageCase("capacity-figures", lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/"),
+        PageCase(
+            "capacity-figure-list",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/aanjagers/",
+            user="alice",
+        ),
+        PageCase("capacity-figure-new", "/arbeidscapaciteit/cijfers/aanbod/nieuw/", user="alice"),
+        PageCase("capacity-figure-edit", _supply_edit, user="alice"),
         PageCase("matching-candidate", _matching_url("matching:candidate_matches", "shared"), user="alice"),
         PageCase("matching-place", _matching_url("matching:place_matches", "place"), user="alice"),
         PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),

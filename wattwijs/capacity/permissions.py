@@ -3,6 +3,8 @@
 - Everyone, also without login, reads the overviews, scenarios, comparisons and exports.
 - Coordinators (the role coordinator or admin in any organisation) create scenarios by copying one, recompute
   scenarios over the current figures (derived data, the parameters stay as they are) and import figures.
+- Coordinators enter and change figures (occupations, drivers, labour intensities, supply, innovations with
+  their savings and adoption) by hand, as they may by importing them.
 - A scenario's parameters are changed, and the scenario deleted, only by the coordinator who created it.
 - Adopting a region's largest gaps as its priority themes is for those who may set that region's priority
   themes in the training map (decided there).
@@ -39,6 +41,10 @@ def can_delete_scenario(user: AnyUser, scenario: Scenario) -> bool:
 
 
 def can_import(user: AnyUser) -> bool:
+    return is_coordinator(user)
+
+
+def can_edit_figures(user: AnyUser) -> bool:
     return is_coordinator(user)
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import get_format
@@ -26,6 +26,9 @@ from wattwijs.capacity.models import (
     ScenarioResult,
 )
 from wattwijs.core.models import Region, Theme, localized
+
+if TYPE_CHECKING:
+    from wattwijs.capacity.figure_kinds import FigureKind
 
 
 def scenario_list() -> list[Scenario]:
@@ -285,3 +288,14 @@ def intensity_list() -> QuerySet[LabourIntensity]:
     return LabourIntensity.objects.select_related("unit__theme", "occupation").order_by(
         "unit__theme__position", "unit__name", "occupation__position"
     )
+
+
+def figure_list(kind: FigureKind) -> QuerySet[Model]:
+    return kind.model._default_manager.select_related(*kind.related).order_by(*kind.ordering, "pk")
+
+
+def figure_get(kind: FigureKind, pk: int) -> Model:
+    try:
+        return figure_list(kind).get(pk=pk)
+    except kind.model.DoesNotExist as error:  # type: ignore[attr-defined]
+        raise Http404 from error

@@ -15,11 +15,15 @@ from django.utils.translation import gettext as _
 from wattwijs.capacity import importing, inputs, model, permissions, results
 from wattwijs.capacity.models import (
     Driver,
+    Innovation,
     InnovationAdoption,
+    InnovationSaving,
     LabourIntensity,
+    Occupation,
     Scenario,
     ScenarioKind,
     ScenarioResult,
+    Supply,
 )
 from wattwijs.core.models import Region, Theme
 from wattwijs.core.permissions import AnyUser
@@ -221,3 +225,26 @@ def priorities_adopt(*, actor: AnyUser, region: Region, themes: Sequence[Theme],
             obj=region,
             details={"scenario": scenario.slug, "themes": sorted(theme.code for theme in themes)},
         )
+
+
+Figure = Occupation | Driver | LabourIntensity | Supply | Innovation | InnovationSaving | InnovationAdoption
+
+
+def figure_save(*, actor: AnyUser, figure: Figure) -> Figure:
+    """Create or change one figure entered by hand, checked against the model's rules; a driver takes the theme
+    of its unit. Scenarios use it once they are computed again."""
+    if not permissions.can_edit_figures(actor):
+        raise PermissionDenied
+    if isinstance(figure, Driver) and figure.unit_id is not None:
+        figure.theme_id = figure.unit.theme_id
+    figure.full_clean()
+    created = figure.pk is None
+    with transaction.atomic():
+        figure.save()
+        audit_log_write(
+            actor=actor,
+            action=f"capacity.{figure._meta.model_name}_{'create' if created else 'update'}",
+            obj=figure,
+            details={},
+        )
+    return figure

@@ -19,4 +19,7 @@ urlpatterns = [
     path("vergelijken/", views.compare, name="compare"),
     path("importeren/", views.import_figures, name="import"),
     path("cijfers/", views.figures, name="figures"),
+    path("cijfers/<slug:kind>/", views.figure_list, name="figure_list"),
+    path("cijfers/<slug:kind>/nieuw/", views.figure_edit, name="figure_create"),
+    path("cijfers/<slug:kind>/<int:pk>/bewerken/", views.figure_edit, name="figure_edit"),
 ]

@@ -5,16 +5,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wattwijs.capacity import exports, permissions, selectors, services
+from wattwijs.capacity.figure_kinds import KINDS, FigureKind
 from wattwijs.capacity.forms import CompareForm, ImportForm, ScenarioForm
 from wattwijs.capacity.models import Scenario
 from wattwijs.core.forms import add_service_errors
 from wattwijs.core.models import Region
+from wattwijs.core.pagination import paginate
 
 
 def _chosen_scenario(request: HttpRequest) -> Scenario | None:
@@ -215,5 +217,51 @@ def figures(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "capacity/figures.html",
-        {"innovations": selectors.innovation_list(), "intensities": selectors.intensity_list()},
+        {
+            "innovations": selectors.innovation_list(),
+            "intensities": selectors.intensity_list(),
+            "kinds": KINDS.values(),
+        },
     )
+
+
+def _figure_kind(slug: str) -> FigureKind:
+    try:
+        return KINDS[slug]
+    except KeyError as error:
+        raise Http404 from error
+
+
+@require_GET
+def figure_list(request: HttpRequest, kind: str) -> HttpResponse:
+    figure_kind = _figure_kind(kind)
+    page = paginate(request, selectors.figure_list(figure_kind))
+    return render(
+        request,
+        "capacity/figure_list.html",
+        {
+            "kind": figure_kind,
+            "page": page,
+            "rows": [(figure, figure_kind.cells(figure)) for figure in page],
+            "can_edit": permissions.can_edit_figures(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def figure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    figure_kind = _figure_kind(kind)
+    if not permissions.can_edit_figures(request.user):
+        raise PermissionDenied
+    figure = selectors.figure_get(figure_kind, pk) if pk is not None else None
+    form = figure_kind.form(request.POST if request.method == "POST" else None, instance=figure)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.figure_save(actor=request.user, figure=form.instance)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The figure has been saved. Compute the scenarios again to use it."))
+            return redirect("capacity:figure_list", kind=figure_kind.slug)
+    return render(request, "capacity/figure_form.html", {"kind": figure_kind, "figure": figure, "form": form})
