@@ -84,8 +84,9 @@ def _text(content: bytes) -> str:
         return content.decode("latin-1")
 
 
-def _rows(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str], bool]]]:
-    """The header and each row as (row number, values by column, whether it holds more values than columns)."""
+def _rows(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str], int]]]:
+    """The header and each row as (row number, values by column, the number of values it holds); columns a
+    short row lacks are empty."""
     text = _text(content)
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
@@ -93,14 +94,14 @@ def _rows(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str], bo
     limit = max_import_rows()
     try:
         header = [name.strip().lower() for name in next(reader, [])]
-        rows: list[tuple[int, dict[str, str], bool]] = []
+        rows: list[tuple[int, dict[str, str], int]] = []
         for number, values in enumerate(reader, start=HEADER_ROW + 1):
             if not any(value.strip() for value in values):
                 continue
             if len(rows) == limit:
                 raise FileError(_("A file holds at most %(count)s rows.") % {"count": limit})
-            row = {name: value.strip() for name, value in zip(header, values, strict=False)}
-            rows.append((number, row, len(values) > len(header)))
+            padded = [value.strip() for value in values] + [""] * (len(header) - len(values))
+            rows.append((number, dict(zip(header, padded, strict=False)), len(values)))
     except csv.Error as error:
         raise FileError(_("The file cannot be read as CSV (%(error)s).") % {"error": error}) from error
     return header, rows
@@ -274,11 +275,15 @@ def check(*, kind: str, content: bytes) -> Checked:
         return checked
     check_row = CHECKERS[kind]()
     first_rows: dict[Hashable, int] = {}
-    for row_number, row, too_long in rows:
+    for row_number, row, count in rows:
         messages: list[str] = []
-        if too_long:
+        if count > len(header):
             messages.append(
                 _("this row holds more values than the header has columns (%(count)s)") % {"count": len(header)}
+            )
+        elif count < len(header):
+            messages.append(
+                _("this row holds fewer values than the header has columns (%(count)s)") % {"count": len(header)}
             )
         found = check_row(row, messages)
         if found is not None:

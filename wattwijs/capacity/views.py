@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from wattwijs.capacity import exports, permissions, selectors, services
+from wattwijs.capacity import exports, importing, permissions, selectors, services
 from wattwijs.capacity.figure_kinds import KINDS, FigureKind
 from wattwijs.capacity.forms import CompareForm, ImportForm, ScenarioForm
 from wattwijs.capacity.models import Scenario
@@ -209,7 +209,16 @@ def import_figures(request: HttpRequest) -> HttpResponse:
                 _("%(count)s rows imported. Compute the scenarios again to use them.") % {"count": report.saved},
             )
             return redirect("capacity:import")
-    return render(request, "capacity/import.html", {"form": form, "report": report})
+    return render(
+        request,
+        "capacity/import.html",
+        {
+            "form": form,
+            "report": report,
+            "max_megabytes": f"{importing.max_import_bytes() / (1024 * 1024):g}",
+            "max_rows": importing.max_import_rows(),
+        },
+    )
 
 
 @require_GET

@@ -113,6 +113,13 @@ def test_a_row_with_more_values_than_columns_is_refused(coordinator):
     assert not Driver.objects.exists()
 
 
+def test_a_row_with_fewer_values_than_columns_is_refused(coordinator):
+    report = _drivers(coordinator, f"{GOOD_ROW}\nAMR12,warmtepompen,warmtepomp,2027\n")
+    assert report.errors[0][0] == 3
+    assert report.errors[0][1].startswith("Deze rij heeft minder waarden dan de kopregel kolommen (6)")
+    assert not Driver.objects.exists()
+
+
 @pytest.mark.parametrize("volume", ["nan", "inf", "-inf", "NaN", "1e400", "1" * 400, "1_000"])
 def test_a_volume_that_is_not_a_finite_number_is_refused(coordinator, volume):
     report = _drivers(coordinator, f"{GOOD_ROW}\nAMR12,warmtepompen,warmtepomp,2027,{volume},Bron\n")

@@ -280,3 +280,10 @@ def test_the_import_page_refuses_a_file_larger_than_allowed(client, coordinator,
     upload = SimpleUploadedFile("d.csv", b"regio,thema,eenheid,jaar,volume,bron\n" + b"x" * 1024 * 1024)
     content = client.post("/arbeidscapaciteit/importeren/", {"kind": "drivers", "file": upload}).content.decode()
     assert "Het bestand is groter dan 1 MB" in content
+
+
+def test_the_import_page_names_the_limits(client, coordinator, settings):
+    settings.CAPACITY_IMPORT_MAX_BYTES = 3 * 1024 * 1024
+    settings.CAPACITY_IMPORT_MAX_ROWS = 500
+    content = client.get("/arbeidscapaciteit/importeren/").content.decode()
+    assert "Een bestand bevat hoogstens 500 regels en 3 MB." in content
