@@ -252,6 +252,10 @@ INTEROP_IMPORT_MAX_BYTES = int(os.environ.get("INTEROP_IMPORT_MAX_BYTES", str(5 
 INTEROP_IMPORT_MAX_ROWS = int(os.environ.get("INTEROP_IMPORT_MAX_ROWS", "1000"))
 # A checked import file waits this many seconds for the user's choice; then the periodic task removes it.
 INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS = int(os.environ.get("INTEROP_IMPORT_PENDING_MAX_AGE_SECONDS", str(24 * 3600)))
+# CSV import of workforce-capacity figures (drivers, labour intensities, adoption): the largest file (bytes) and
+# the most rows one upload may hold; 35 regions × all units × 10 years of drivers fit well within both.
+CAPACITY_IMPORT_MAX_BYTES = int(os.environ.get("CAPACITY_IMPORT_MAX_BYTES", str(2 * 1024 * 1024)))
+CAPACITY_IMPORT_MAX_ROWS = int(os.environ.get("CAPACITY_IMPORT_MAX_ROWS", "20000"))
 # An export holds at most this many search results (the first ones, in the order shown): a spreadsheet of the
 # whole library would keep a request busy for minutes.
 INTEROP_EXPORT_MAX_ROWS = int(os.environ.get("INTEROP_EXPORT_MAX_ROWS", "10000"))

@@ -356,6 +356,26 @@ def _capacity(world: Any) -> Any:
     return world.capacity
 
 
+def _own_scenario(world: Any) -> str:
+    """A copy of the base example scenario made by alice, so she may change and delete it."""
+    if not hasattr(world, "own_scenario"):
+        from wattwijs.capacity import services
+        from wattwijs.capacity.models import Scenario
+
+        _capacity(world)
+        world.own_scenario = services.scenario_copy(
+            actor=world.alice, scenario=Scenario.objects.get(slug="voorbeeld-basis")
+        )
+    return f"/arbeidscapaciteit/scenarios/{world.own_scenario.slug}/"
+
+
+def _supply_edit(world: Any) -> str:
+    from wattwijs.capacity.models import Supply
+
+    _capacity(world)
+    return f"/arbeidscapaciteit/cijfers/aanbod/{Supply.objects.order_by('pk').first().pk}/bewerken/"
+
+
 def _candidate_route(world: Any) -> str:
     from django.urls import reverse
 
@@ -389,11 +409,8 @@ PAGES.extend(
             lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/",
             user="alice",
         ),
-        PageCase(
-            "capacity-scenario-edit",
-            lambda world: _capacity(world) and "/arbeidscapaciteit/scenarios/voorbeeld-basis/bewerken/",
-            user="alice",
-        ),
+        PageCase("capacity-scenario-edit", lambda world: f"{_own_scenario(world)}bewerken/", user="alice"),
+        PageCase("capacity-scenario-delete", lambda world: f"{_own_scenario(world)}verwijderen/", user="alice"),
         PageCase(
             "capacity-compare",
             lambda world: (
@@ -402,6 +419,13 @@ PAGES.extend(
         ),
         PageCase("capacity-import", "/arbeidscapaciteit/importeren/", user="alice"),
         PageCase("capacity-figures", lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/"),
+        PageCase(
+            "capacity-figure-list",
+            lambda world: _capacity(world) and "/arbeidscapaciteit/cijfers/aanjagers/",
+            user="alice",
+        ),
+        PageCase("capacity-figure-new", "/arbeidscapaciteit/cijfers/aanbod/nieuw/", user="alice"),
+        PageCase("capacity-figure-edit", _supply_edit, user="alice"),
         PageCase("matching-candidate", _matching_url("matching:candidate_matches", "shared"), user="alice"),
         PageCase("matching-place", _matching_url("matching:place_matches", "place"), user="alice"),
         PageCase("matching-weights", _matching_url("matching:weights_edit", "chain"), user="alice"),

@@ -5,7 +5,19 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wattwijs.capacity.models import Scenario, ScenarioKind
+from wattwijs.capacity import importing
+from wattwijs.capacity.models import (
+    YEARS,
+    Driver,
+    Innovation,
+    InnovationAdoption,
+    InnovationSaving,
+    LabourIntensity,
+    Occupation,
+    Scenario,
+    ScenarioKind,
+    Supply,
+)
 from wattwijs.capacity.services import ScenarioData
 
 
@@ -56,3 +68,80 @@ class ImportForm(forms.Form):
             "Adoption: columns innovatie, jaar, invoering (percent). Separated by commas or semicolons."
         ),
     )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if (upload.size or 0) > importing.max_import_bytes():
+            raise forms.ValidationError(importing.too_large_message(), code="too_large")
+        return upload
+
+
+YEAR_CHOICES = [(year, str(year)) for year in YEARS]
+
+
+class OccupationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Occupation
+        localized_fields = "__all__"
+        fields = ["name", "code", "position"]
+        help_texts = {
+            "code": _("Lower-case letters, digits and hyphens; CSV files name the occupation by this code."),
+            "position": _("Occupations are listed in this order."),
+        }
+
+
+class DriverForm(forms.ModelForm):  # type: ignore[type-arg]
+    year = forms.TypedChoiceField(label=_("Year"), choices=YEAR_CHOICES, coerce=int)
+
+    class Meta:
+        model = Driver
+        localized_fields = "__all__"
+        fields = ["region", "unit", "year", "volume", "source", "is_example"]
+        help_texts = {"volume": _("Units of work in this region in this year, e.g. heat pumps to install.")}
+
+
+class LabourIntensityForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = LabourIntensity
+        localized_fields = "__all__"
+        fields = ["unit", "occupation", "hours", "source", "is_example"]
+
+
+class SupplyForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Supply
+        localized_fields = "__all__"
+        fields = [
+            "region",
+            "occupation",
+            "workforce",
+            "retirement_rate",
+            "leaving_rate",
+            "other_inflow",
+            "source",
+            "is_example",
+        ]
+
+
+class InnovationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Innovation
+        localized_fields = "__all__"
+        fields = ["name", "description", "source", "is_example"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class InnovationSavingForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = InnovationSaving
+        localized_fields = "__all__"
+        fields = ["innovation", "unit", "occupation", "hours_saved"]
+
+
+class InnovationAdoptionForm(forms.ModelForm):  # type: ignore[type-arg]
+    year = forms.TypedChoiceField(label=_("Year"), choices=YEAR_CHOICES, coerce=int)
+
+    class Meta:
+        model = InnovationAdoption
+        localized_fields = "__all__"
+        fields = ["innovation", "year", "percent"]

@@ -1,18 +1,23 @@
-"""CSV import of drivers and labour intensities: every row is checked first; one bad row saves nothing."""
+"""Reading and checking CSV files of drivers, labour intensities and adoption; saving is ``services.figures_import``.
+
+Every row is checked before anything is saved: the result holds either a per-row report of errors or the
+objects to save, never both.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import math
+import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from wattwijs.capacity import permissions
 from wattwijs.capacity.models import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -24,13 +29,31 @@ from wattwijs.capacity.models import (
     WorkUnit,
 )
 from wattwijs.core.models import Region, Theme
-from wattwijs.core.permissions import AnyUser
-from wattwijs.core.services import audit_log_write
 
-MAX_ROWS = 50_000
+KINDS = ("drivers", "intensities", "adoption")
 DRIVER_COLUMNS = ("regio", "thema", "eenheid", "jaar", "volume", "bron")
 INTENSITY_COLUMNS = ("eenheid", "beroep", "uren", "bron")
 ADOPTION_COLUMNS = ("innovatie", "jaar", "invoering")
+COLUMNS = {"drivers": DRIVER_COLUMNS, "intensities": INTENSITY_COLUMNS, "adoption": ADOPTION_COLUMNS}
+# Plain decimal numbers in ASCII digits, with a decimal point or comma: no exponents, no "nan" or "inf",
+# no underscores and no digits of other scripts (which float() would all accept).
+NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+FILE_ROW = 0  # the row number of an error about the whole file
+HEADER_ROW = 1
+
+
+def max_import_bytes() -> int:
+    return int(settings.CAPACITY_IMPORT_MAX_BYTES)
+
+
+def max_import_rows() -> int:
+    return int(settings.CAPACITY_IMPORT_MAX_ROWS)
+
+
+def too_large_message() -> str:
+    return _("The file is larger than %(size)s MB; split it into smaller files.") % {
+        "size": f"{max_import_bytes() / (1024 * 1024):g}"
+    }
 
 
 @dataclass
@@ -43,57 +66,114 @@ class ImportReport:
         return not self.errors
 
 
-def _rows(content: bytes) -> tuple[list[dict[str, str]], list[str]]:
+@dataclass
+class Checked:
+    kind: str
+    report: ImportReport = field(default_factory=ImportReport)
+    objects: list[Any] = field(default_factory=list)
+
+
+class FileError(Exception):
+    """The file as a whole cannot be read; the message says why."""
+
+
+def _text(content: bytes) -> str:
     try:
-        text = content.decode("utf-8-sig")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = content.decode("latin-1")
+        return content.decode("latin-1")
+
+
+def _rows(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str], int]]]:
+    """The header and each row as (row number, values by column, the number of values it holds); columns a
+    short row lacks are empty."""
+    text = _text(content)
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    rows = [{(k or "").strip().lower(): (v or "").strip() for k, v in row.items()} for row in reader]
-    return rows, header
-
-
-def _number(value: str) -> float | None:
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    limit = max_import_rows()
     try:
-        return float(value.replace(",", "."))
-    except ValueError:
+        header = [name.strip().lower() for name in next(reader, [])]
+        rows: list[tuple[int, dict[str, str], int]] = []
+        for number, values in enumerate(reader, start=HEADER_ROW + 1):
+            if not any(value.strip() for value in values):
+                continue
+            if len(rows) == limit:
+                raise FileError(_("A file holds at most %(count)s rows.") % {"count": limit})
+            padded = [value.strip() for value in values] + [""] * (len(header) - len(values))
+            rows.append((number, dict(zip(header, padded, strict=False)), len(values)))
+    except csv.Error as error:
+        raise FileError(_("The file cannot be read as CSV (%(error)s).") % {"error": error}) from error
+    return header, rows
+
+
+def number(value: str) -> float | None:
+    """A finite decimal number written with ASCII digits, or None."""
+    if not NUMBER.fullmatch(value):
         return None
+    found = float(value.replace(",", "."))
+    return found if math.isfinite(found) else None
+
+
+def year(value: str) -> int | None:
+    """A year in the model's range written with ASCII digits, or None."""
+    if value.isascii() and value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        return int(value)
+    return None
 
 
 def _sentence(messages: list[str]) -> str:
     return capfirst("; ".join(messages)) + "."
 
 
-def _check_header(report: ImportReport, header: list[str], wanted: tuple[str, ...]) -> bool:
+def _header_errors(header: list[str], wanted: tuple[str, ...]) -> list[str]:
+    errors = []
     missing = [name for name in wanted if name not in header]
     if missing:
-        report.errors.append((1, _("Columns missing: %(columns)s.") % {"columns": ", ".join(missing)}))
-    return not missing
+        errors.append(_("Columns missing: %(columns)s.") % {"columns": ", ".join(missing)})
+    doubled = sorted({name for name in header if name and header.count(name) > 1})
+    if doubled:
+        errors.append(_("Columns named more than once: %(columns)s.") % {"columns": ", ".join(doubled)})
+    return errors
 
 
-def _volume_error(value: str, label: str) -> str:
-    number = _number(value)
-    if number is None:
-        return _("%(label)s “%(value)s” is not a number") % {"label": label, "value": value}
-    if number < 0:
-        return _("%(label)s cannot be negative (%(value)s)") % {"label": label, "value": value}
-    return ""
+def _amount(value: str, label: str, messages: list[str]) -> float | None:
+    found = number(value)
+    if found is None:
+        messages.append(_("%(label)s “%(value)s” is not a number") % {"label": label, "value": value})
+    elif found < 0:
+        messages.append(_("%(label)s cannot be negative (%(value)s)") % {"label": label, "value": value})
+        return None
+    return found
 
 
-def check_drivers(content: bytes) -> tuple[ImportReport, list[Driver]]:
-    report = ImportReport()
-    rows, header = _rows(content)
-    if not _check_header(report, header, DRIVER_COLUMNS):
-        return report, []
+def _year(value: str, messages: list[str]) -> int | None:
+    found = year(value)
+    if found is None:
+        messages.append(
+            _("year “%(value)s” lies outside %(first)s–%(last)s")
+            % {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return found
+
+
+def _source(value: str, messages: list[str]) -> str:
+    if not value:
+        messages.append(_("the source is missing"))
+    elif len(value) > 300:
+        messages.append(_("the source is longer than 300 characters"))
+    return value
+
+
+RowChecker = Callable[[dict[str, str], list[str]], tuple[Hashable, Any] | None]
+
+
+def _driver_checker() -> RowChecker:
     regions = Region.objects.in_bulk(field_name="code")
     themes = Theme.objects.in_bulk(field_name="code")
     units = WorkUnit.objects.in_bulk(field_name="code")
-    drivers: list[Driver] = []
-    for number, row in enumerate(rows[:MAX_ROWS], start=2):
-        messages: list[str] = []
+
+    def check(row: dict[str, str], messages: list[str]) -> tuple[Hashable, Any] | None:
         region = regions.get(row["regio"])
         theme = themes.get(row["thema"])
         unit = units.get(row["eenheid"])
@@ -107,143 +187,114 @@ def check_drivers(content: bytes) -> tuple[ImportReport, list[Driver]]:
             messages.append(
                 _("unit “%(unit)s” does not belong to theme “%(theme)s”") % {"unit": unit.code, "theme": theme.code}
             )
-        year = row["jaar"]
-        if error := _year_error(year):
-            messages.append(error)
-        if error := _volume_error(row["volume"], _("volume")):
-            messages.append(error)
-        if not row["bron"]:
-            messages.append(_("the source is missing"))
-        if messages:
-            report.errors.append((number, _sentence(messages)))
-        elif region is not None and theme is not None and unit is not None:
-            drivers.append(
-                Driver(
-                    region=region,
-                    theme=theme,
-                    unit=unit,
-                    year=int(year),
-                    volume=_number(row["volume"]) or 0.0,
-                    source=row["bron"],
-                )
-            )
-    if len(rows) > MAX_ROWS:
-        report.errors.append((MAX_ROWS + 2, _("A file holds at most %(count)s rows.") % {"count": MAX_ROWS}))
-    keys = [(d.region_id, d.unit_id, d.year) for d in drivers]
-    if len(set(keys)) != len(keys):
-        report.errors.append((0, _("The file names the same region, unit and year more than once.")))
-    return report, drivers
+        found_year = _year(row["jaar"], messages)
+        volume = _amount(row["volume"], _("volume"), messages)
+        source = _source(row["bron"], messages)
+        if messages or region is None or theme is None or unit is None or found_year is None or volume is None:
+            return None
+        driver = Driver(region=region, theme=theme, unit=unit, year=found_year, volume=volume, source=source)
+        return (region.pk, unit.pk, found_year), driver
+
+    return check
 
 
-def check_intensities(content: bytes) -> tuple[ImportReport, list[LabourIntensity]]:
-    report = ImportReport()
-    rows, header = _rows(content)
-    if not _check_header(report, header, INTENSITY_COLUMNS):
-        return report, []
+def _intensity_checker() -> RowChecker:
     units = WorkUnit.objects.in_bulk(field_name="code")
     occupations = Occupation.objects.in_bulk(field_name="code")
-    found: list[LabourIntensity] = []
-    for number, row in enumerate(rows[:MAX_ROWS], start=2):
-        messages: list[str] = []
+
+    def check(row: dict[str, str], messages: list[str]) -> tuple[Hashable, Any] | None:
         unit = units.get(row["eenheid"])
         occupation = occupations.get(row["beroep"])
         if unit is None:
             messages.append(_("unknown unit “%(value)s”") % {"value": row["eenheid"]})
         if occupation is None:
             messages.append(_("unknown occupation “%(value)s”") % {"value": row["beroep"]})
-        if error := _volume_error(row["uren"], _("hours")):
-            messages.append(error)
-        if not row["bron"]:
-            messages.append(_("the source is missing"))
-        if messages:
-            report.errors.append((number, _sentence(messages)))
-        elif unit is not None and occupation is not None:
-            found.append(
-                LabourIntensity(unit=unit, occupation=occupation, hours=_number(row["uren"]) or 0.0, source=row["bron"])
-            )
-    return report, found
+        hours = _amount(row["uren"], _("hours"), messages)
+        source = _source(row["bron"], messages)
+        if messages or unit is None or occupation is None or hours is None:
+            return None
+        return (unit.pk, occupation.pk), LabourIntensity(unit=unit, occupation=occupation, hours=hours, source=source)
+
+    return check
 
 
-def _year_error(value: str) -> str:
-    if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
-        return ""
-    return _("year “%(value)s” lies outside %(first)s–%(last)s") % {
-        "value": value,
-        "first": FIRST_YEAR,
-        "last": LAST_YEAR,
-    }
-
-
-def check_adoption(content: bytes) -> tuple[ImportReport, list[InnovationAdoption]]:
-    report = ImportReport()
-    rows, header = _rows(content)
-    if not _check_header(report, header, ADOPTION_COLUMNS):
-        return report, []
+def _adoption_checker() -> RowChecker:
     innovations = Innovation.objects.in_bulk(field_name="name")
-    found: list[InnovationAdoption] = []
-    for number, row in enumerate(rows[:MAX_ROWS], start=2):
-        messages: list[str] = []
+
+    def check(row: dict[str, str], messages: list[str]) -> tuple[Hashable, Any] | None:
         innovation = innovations.get(row["innovatie"])
         if innovation is None:
             messages.append(_("unknown innovation “%(value)s”") % {"value": row["innovatie"]})
-        if error := _year_error(row["jaar"]):
-            messages.append(error)
-        percent = _number(row["invoering"].rstrip("%").strip())
+        found_year = _year(row["jaar"], messages)
+        percent = number(row["invoering"].removesuffix("%").strip())
         if percent is None or not 0 <= percent <= 100:
             messages.append(_("adoption “%(value)s” is not a percentage from 0 to 100") % {"value": row["invoering"]})
-        if messages:
-            report.errors.append((number, _sentence(messages)))
-        elif innovation is not None and percent is not None:
-            found.append(InnovationAdoption(innovation=innovation, year=int(row["jaar"]), percent=percent))
-    return report, found
+        if messages or innovation is None or found_year is None or percent is None:
+            return None
+        return (innovation.pk, found_year), InnovationAdoption(innovation=innovation, year=found_year, percent=percent)
+
+    return check
 
 
-def import_csv(*, actor: AnyUser, kind: str, content: bytes) -> ImportReport:
-    """Check every row; save all of them (replacing the same keys) only when none has an error."""
-    if not permissions.can_import(actor):
-        raise PermissionDenied
-    drivers: list[Driver] = []
-    intensities: list[LabourIntensity] = []
-    adoption: list[InnovationAdoption] = []
-    if kind == "drivers":
-        report, drivers = check_drivers(content)
-    elif kind == "intensities":
-        report, intensities = check_intensities(content)
-    elif kind == "adoption":
-        report, adoption = check_adoption(content)
-    else:
+CHECKERS: dict[str, Callable[[], RowChecker]] = {
+    "drivers": _driver_checker,
+    "intensities": _intensity_checker,
+    "adoption": _adoption_checker,
+}
+
+
+def _duplicate_message(kind: str, first_row: int) -> str:
+    messages = {
+        "drivers": _("this region, unit and year already appear in row %(row)s"),
+        "intensities": _("this unit and occupation already appear in row %(row)s"),
+        "adoption": _("this innovation and year already appear in row %(row)s"),
+    }
+    return messages[kind] % {"row": first_row}
+
+
+def check(*, kind: str, content: bytes) -> Checked:
+    """Check a whole file of ``kind``: its size, its columns and every row. Reads only, saves nothing."""
+    if kind not in KINDS:
         raise ValueError(kind)
-    objects: list[Any] = [*drivers, *intensities, *adoption]
-    if not report.ok:
-        return report
-    if not objects:
-        report.errors.append((0, _("The file holds no rows.")))
-        return report
-    with transaction.atomic():
-        if kind == "drivers":
-            Driver.objects.bulk_create(
-                drivers,
-                update_conflicts=True,
-                unique_fields=["region", "unit", "year"],
-                update_fields=["theme", "volume", "source", "is_example"],
-                batch_size=2000,
+    checked = Checked(kind=kind)
+    errors = checked.report.errors
+    if len(content) > max_import_bytes():
+        errors.append((FILE_ROW, too_large_message()))
+        return checked
+    try:
+        header, rows = _rows(content)
+    except FileError as error:
+        errors.append((FILE_ROW, str(error)))
+        return checked
+    header_errors = _header_errors(header, COLUMNS[kind])
+    if header_errors:
+        errors.extend((HEADER_ROW, message) for message in header_errors)
+        return checked
+    if not rows:
+        errors.append((FILE_ROW, _("The file holds no rows.")))
+        return checked
+    check_row = CHECKERS[kind]()
+    first_rows: dict[Hashable, int] = {}
+    for row_number, row, count in rows:
+        messages: list[str] = []
+        if count > len(header):
+            messages.append(
+                _("this row holds more values than the header has columns (%(count)s)") % {"count": len(header)}
             )
-        elif kind == "adoption":
-            InnovationAdoption.objects.bulk_create(
-                adoption,
-                update_conflicts=True,
-                unique_fields=["innovation", "year"],
-                update_fields=["percent"],
-                batch_size=2000,
+        elif count < len(header):
+            messages.append(
+                _("this row holds fewer values than the header has columns (%(count)s)") % {"count": len(header)}
             )
-        else:
-            LabourIntensity.objects.bulk_create(
-                intensities,
-                update_conflicts=True,
-                unique_fields=["unit", "occupation"],
-                update_fields=["hours", "source", "is_example"],
-                batch_size=2000,
-            )
-        report.saved = len(objects)
-        audit_log_write(actor=actor, action=f"capacity.import_{kind}", details={"rows": len(objects)})
-    return report
+        found = check_row(row, messages)
+        if found is not None:
+            key, obj = found
+            if key in first_rows:
+                messages.append(_duplicate_message(kind, first_rows[key]))
+            else:
+                first_rows[key] = row_number
+                checked.objects.append(obj)
+        if messages:
+            errors.append((row_number, _sentence(messages)))
+    if errors:
+        checked.objects = []
+    return checked

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy
 
 from wattwijs.capacity.model import Inputs
 from wattwijs.capacity.models import (
@@ -23,8 +25,26 @@ from wattwijs.core.models import Region, Theme
 from wattwijs.pathways import selectors as pathways_selectors
 from wattwijs.training import selectors as training_selectors
 
-PLACES_SOURCE = "WattWijs: opleidingsaanbod voor schoolverlaters (plaatsen)"
-PLACEMENTS_SOURCE = "WattWijs: plaatsingen in de Transitiehuizen, afgelopen 12 maanden"
+# Sources the platform computes itself are stored as keys and shown in the reader's language.
+PLACES_SOURCE = "wattwijs:school-leaver-places"
+PLACEMENTS_SOURCE = "wattwijs:career-switcher-placements"
+BUILT_IN_SOURCES: dict[str, Promise] = {
+    PLACES_SOURCE: gettext_lazy("WattWijs: training offers for school leavers (places)"),
+    PLACEMENTS_SOURCE: gettext_lazy("WattWijs: placements in the Transitiehuizen over the last 12 months"),
+    # Results computed before the keys were introduced hold the Dutch labels themselves.
+    "WattWijs: opleidingsaanbod voor schoolverlaters (plaatsen)": gettext_lazy(
+        "WattWijs: training offers for school leavers (places)"
+    ),
+    "WattWijs: plaatsingen in de Transitiehuizen, afgelopen 12 maanden": gettext_lazy(
+        "WattWijs: placements in the Transitiehuizen over the last 12 months"
+    ),
+}
+
+
+def source_label(source: str) -> str:
+    """A stored source as shown: built-in keys translated, sources entered with figures as they are."""
+    label = BUILT_IN_SOURCES.get(source)
+    return str(label) if label is not None else source
 
 
 @dataclass(frozen=True)

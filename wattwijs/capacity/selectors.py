@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, QuerySet
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.formats import get_format
+from django.utils.translation import gettext as _
 
-from wattwijs.capacity import results
+from wattwijs.capacity import inputs, results
 from wattwijs.capacity.model import SENSITIVE_PARAMETERS as PARAMETER_NAMES
 from wattwijs.capacity.model import Array
 from wattwijs.capacity.models import (
@@ -24,6 +26,9 @@ from wattwijs.capacity.models import (
     ScenarioResult,
 )
 from wattwijs.core.models import Region, Theme, localized
+
+if TYPE_CHECKING:
+    from wattwijs.capacity.figure_kinds import FigureKind
 
 
 def scenario_list() -> list[Scenario]:
@@ -99,6 +104,44 @@ class Overview:
     def last(self) -> Row | None:
         return self.per_year[-1] if self.per_year else None
 
+    @property
+    def sources(self) -> list[str]:
+        return source_labels(self.result) if self.result is not None else []
+
+
+def source_labels(result: ScenarioResult) -> list[str]:
+    """The sources of a result as shown to the reader (built-in sources in the reader's language)."""
+    return [inputs.source_label(source) for source in result.sources]
+
+
+def unknown_key(pk: int) -> str:
+    """The key of a row whose region or theme no longer exists; never a valid code."""
+    return f"#{pk}"
+
+
+@dataclass(frozen=True)
+class AxisLabels:
+    """Names along a result's axes; regions, themes and occupations removed since it was computed get a
+    fallback label."""
+
+    regions: list[tuple[str, str]]  # (code, name)
+    themes: list[tuple[str, str]]  # (code, name)
+    occupations: list[tuple[int, str]]  # (pk, name)
+
+
+def axis_labels(axes: dict[str, list[int]]) -> AxisLabels:
+    regions = {pk: (code, name) for pk, code, name in Region.objects.values_list("pk", "code", "name")}
+    themes = {
+        pk: (code, localized(nl, en))
+        for pk, code, nl, en in Theme.objects.values_list("pk", "code", "name_nl", "name_en")
+    }
+    occupations = dict(Occupation.objects.values_list("pk", "name"))
+    return AxisLabels(
+        regions=[regions.get(pk, (unknown_key(pk), _("Unknown region"))) for pk in axes["regions"]],
+        themes=[themes.get(pk, (unknown_key(pk), _("Unknown theme"))) for pk in axes["themes"]],
+        occupations=[(pk, occupations.get(pk, _("Unknown occupation"))) for pk in axes["occupations"]],
+    )
+
 
 def _rows(
     labels: list[tuple[Any, str]], demand: Array, supply: Array, *, keep_empty: bool = False, url: str = ""
@@ -119,7 +162,7 @@ def _rows(
                 demand_text=fte(asked),
                 supply_text=fte(available),
                 gap_text=fte(asked - available),
-                url=url.replace("CODE", str(key)) if url else "",
+                url=url.replace("CODE", str(key)) if url and not str(key).startswith("#") else "",
             )
         )
     return rows
@@ -140,33 +183,28 @@ def overview(*, scenario: Scenario, region: Region | None = None, year: int | No
         demand, supply = demand[index : index + 1], supply[index : index + 1]
     year = year if year in years else years[-1]
     y = years.index(year)
-    themes = {
-        pk: (code, localized(nl, en))
-        for pk, code, nl, en in Theme.objects.values_list("pk", "code", "name_nl", "name_en")
-    }
-    occupations = dict(Occupation.objects.values_list("pk", "name"))
-    theme_labels = [themes[pk] for pk in axes["themes"]]
-    occupation_labels = [(pk, occupations[pk]) for pk in axes["occupations"]]
+    labels = axis_labels(axes)
     found = Overview(scenario=scenario, result=result, year=year, years=years)
     found.per_year = _rows(
         [(y_, str(y_)) for y_ in years], demand.sum(axis=(0, 1, 2)), supply.sum(axis=(0, 1, 2)), keep_empty=True
     )
-    found.themes = _rows(theme_labels, demand[..., y].sum(axis=(0, 2)), supply[..., y].sum(axis=(0, 2)))
-    found.occupations = _rows(occupation_labels, demand[..., y].sum(axis=(0, 1)), supply[..., y].sum(axis=(0, 1)))
+    found.themes = _rows(labels.themes, demand[..., y].sum(axis=(0, 2)), supply[..., y].sum(axis=(0, 2)))
+    found.occupations = _rows(labels.occupations, demand[..., y].sum(axis=(0, 1)), supply[..., y].sum(axis=(0, 1)))
     if region is None:
-        regions = {pk: (code, name) for pk, code, name in Region.objects.values_list("pk", "code", "name")}
-        region_labels = [regions[pk] for pk in axes["regions"]]
         link = reverse("capacity:region_overview", kwargs={"code": "CODE"}) + f"?scenario={scenario.slug}"
-        found.regions = _rows(region_labels, demand[..., y].sum(axis=(1, 2)), supply[..., y].sum(axis=(1, 2)), url=link)
+        found.regions = _rows(
+            labels.regions, demand[..., y].sum(axis=(1, 2)), supply[..., y].sum(axis=(1, 2)), url=link
+        )
     return found
 
 
 def largest_gap_themes(*, scenario: Scenario, region: Region, count: int = 3) -> list[Theme]:
     """The themes with the largest shortage in the region in the last year, largest first."""
     found = overview(scenario=scenario, region=region)
-    codes = [row.key for row in sorted(found.themes, key=lambda row: row.gap, reverse=True) if row.gap >= 0.5][:count]
+    codes = [row.key for row in sorted(found.themes, key=lambda row: row.gap, reverse=True) if row.gap >= 0.5]
+    codes = [code for code in codes if not code.startswith("#")][:count]
     by_code = Theme.objects.in_bulk(codes, field_name="code")
-    return [by_code[code] for code in codes]
+    return [by_code[code] for code in codes if code in by_code]
 
 
 @dataclass(frozen=True)
@@ -198,7 +236,10 @@ def compare(*, first: Scenario, second: Scenario, region: Region | None = None) 
 
 
 def parameter_label(name: str) -> str:
-    field = Scenario._meta.get_field(name)
+    try:
+        field = Scenario._meta.get_field(name)
+    except FieldDoesNotExist:
+        return name
     return str(getattr(field, "verbose_name", name))
 
 
@@ -251,3 +292,14 @@ def intensity_list() -> QuerySet[LabourIntensity]:
     return LabourIntensity.objects.select_related("unit__theme", "occupation").order_by(
         "unit__theme__position", "unit__name", "occupation__position"
     )
+
+
+def figure_list(kind: FigureKind) -> QuerySet[Model]:
+    return kind.model._default_manager.select_related(*kind.related).order_by(*kind.ordering, "pk")
+
+
+def figure_get(kind: FigureKind, pk: int) -> Model:
+    try:
+        return figure_list(kind).get(pk=pk)
+    except kind.model.DoesNotExist as error:  # type: ignore[attr-defined]
+        raise Http404 from error

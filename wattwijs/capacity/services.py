@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,8 +12,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wattwijs.capacity import inputs, model, permissions, results
-from wattwijs.capacity.models import Scenario, ScenarioKind, ScenarioResult
+from wattwijs.capacity import importing, inputs, model, permissions, results
+from wattwijs.capacity.models import (
+    Driver,
+    Innovation,
+    InnovationAdoption,
+    InnovationSaving,
+    LabourIntensity,
+    Occupation,
+    Scenario,
+    ScenarioKind,
+    ScenarioResult,
+    Supply,
+)
 from wattwijs.core.models import Region, Theme
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
@@ -92,7 +104,7 @@ def _unique_slug(name: str) -> str:
 
 
 def scenario_create(*, actor: AnyUser, data: ScenarioData, is_example: bool = False) -> Scenario:
-    if not permissions.can_edit_scenarios(actor):
+    if not permissions.can_create_scenarios(actor):
         raise PermissionDenied
     scenario_validate(data)
     with transaction.atomic():
@@ -110,7 +122,7 @@ def scenario_create(*, actor: AnyUser, data: ScenarioData, is_example: bool = Fa
 
 def scenario_copy(*, actor: AnyUser, scenario: Scenario, name: str = "") -> Scenario:
     """A new scenario with the same parameters, named "Copy of …" unless a name is given, computed at once."""
-    if not permissions.can_edit_scenarios(actor):
+    if not permissions.can_create_scenarios(actor):
         raise PermissionDenied
     name = name.strip() or _("Copy of %(name)s") % {"name": scenario.name}
     with transaction.atomic():
@@ -132,7 +144,7 @@ def scenario_copy(*, actor: AnyUser, scenario: Scenario, name: str = "") -> Scen
 
 def scenario_update(*, actor: AnyUser, scenario: Scenario, data: ScenarioData) -> Scenario:
     """Change a scenario's parameters and recompute it."""
-    if not permissions.can_edit_scenarios(actor):
+    if not permissions.can_change_scenario(actor, scenario):
         raise PermissionDenied
     scenario_validate(data)
     changed = [name for name in DATA_FIELDS if getattr(scenario, name) != getattr(data, name)]
@@ -147,12 +159,56 @@ def scenario_update(*, actor: AnyUser, scenario: Scenario, data: ScenarioData) -
 
 def scenario_recompute(*, actor: AnyUser, scenario: Scenario) -> ScenarioResult:
     """Compute a scenario again over the current figures."""
-    if not permissions.can_edit_scenarios(actor):
+    if not permissions.can_recompute_scenarios(actor):
         raise PermissionDenied
     with transaction.atomic():
         result = result_store(scenario=scenario)
         audit_log_write(actor=actor, action="capacity.scenario_recompute", obj=scenario, details={})
     return result
+
+
+def scenario_delete(*, actor: AnyUser, scenario: Scenario) -> None:
+    """Delete a scenario with its stored result; copies made from it stay and forget where they came from."""
+    if not permissions.can_delete_scenario(actor, scenario):
+        raise PermissionDenied
+    with transaction.atomic():
+        audit_log_write(
+            actor=actor,
+            action="capacity.scenario_delete",
+            obj=scenario,
+            details={"slug": scenario.slug, "name": scenario.name},
+        )
+        scenario.delete()
+
+
+# Upserts per kind of file: the fields that identify a figure and the fields an import replaces.
+IMPORT_TARGETS: dict[str, tuple[Any, list[str], list[str]]] = {
+    "drivers": (Driver, ["region", "unit", "year"], ["theme", "volume", "source", "is_example"]),
+    "intensities": (LabourIntensity, ["unit", "occupation"], ["hours", "source", "is_example"]),
+    "adoption": (InnovationAdoption, ["innovation", "year"], ["percent"]),
+}
+
+
+def figures_import(*, actor: AnyUser, kind: str, content: bytes) -> importing.ImportReport:
+    """Check a CSV file of figures row by row; save all rows (replacing the same keys) only when none is wrong."""
+    if not permissions.can_import(actor):
+        raise PermissionDenied
+    checked = importing.check(kind=kind, content=content)
+    report = checked.report
+    if not report.ok:
+        return report
+    model_class, unique_fields, update_fields = IMPORT_TARGETS[kind]
+    with transaction.atomic():
+        model_class.objects.bulk_create(
+            checked.objects,
+            update_conflicts=True,
+            unique_fields=unique_fields,
+            update_fields=update_fields,
+            batch_size=2000,
+        )
+        audit_log_write(actor=actor, action=f"capacity.import_{kind}", details={"rows": len(checked.objects)})
+    report.saved = len(checked.objects)
+    return report
 
 
 def priorities_adopt(*, actor: AnyUser, region: Region, themes: Sequence[Theme], scenario: Scenario) -> None:
@@ -169,3 +225,26 @@ def priorities_adopt(*, actor: AnyUser, region: Region, themes: Sequence[Theme],
             obj=region,
             details={"scenario": scenario.slug, "themes": sorted(theme.code for theme in themes)},
         )
+
+
+Figure = Occupation | Driver | LabourIntensity | Supply | Innovation | InnovationSaving | InnovationAdoption
+
+
+def figure_save(*, actor: AnyUser, figure: Figure) -> Figure:
+    """Create or change one figure entered by hand, checked against the model's rules; a driver takes the theme
+    of its unit. Scenarios use it once they are computed again."""
+    if not permissions.can_edit_figures(actor):
+        raise PermissionDenied
+    if isinstance(figure, Driver) and figure.unit_id is not None:
+        figure.theme_id = figure.unit.theme_id
+    figure.full_clean()
+    created = figure.pk is None
+    with transaction.atomic():
+        figure.save()
+        audit_log_write(
+            actor=actor,
+            action=f"capacity.{figure._meta.model_name}_{'create' if created else 'update'}",
+            obj=figure,
+            details={},
+        )
+    return figure

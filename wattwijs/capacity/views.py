@@ -5,16 +5,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from wattwijs.capacity import exports, importing, permissions, selectors, services
+from wattwijs.capacity.figure_kinds import KINDS, FigureKind
 from wattwijs.capacity.forms import CompareForm, ImportForm, ScenarioForm
 from wattwijs.capacity.models import Scenario
 from wattwijs.core.forms import add_service_errors
 from wattwijs.core.models import Region
+from wattwijs.core.pagination import paginate
 
 
 def _chosen_scenario(request: HttpRequest) -> Scenario | None:
@@ -82,7 +84,7 @@ def scenario_list(request: HttpRequest) -> HttpResponse:
         "capacity/scenario_list.html",
         {
             "scenarios": selectors.scenario_list(),
-            "can_edit": permissions.can_edit_scenarios(request.user),
+            "can_import": permissions.can_import(request.user),
             "compare_form": CompareForm(),
         },
     )
@@ -97,7 +99,9 @@ def scenario_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "overview": selectors.overview(scenario=scenario),
         "parameters": selectors.parameter_rows(scenario),
         "tornado": selectors.tornado_rows(result) if result is not None else [],
-        "can_edit": permissions.can_edit_scenarios(request.user),
+        "can_copy": permissions.can_create_scenarios(request.user),
+        "can_change": permissions.can_change_scenario(request.user, scenario),
+        "can_recompute": permissions.can_recompute_scenarios(request.user),
     }
     return render(request, "capacity/scenario_detail.html", context)
 
@@ -115,7 +119,7 @@ def scenario_copy(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def scenario_edit(request: HttpRequest, slug: str) -> HttpResponse:
     scenario = selectors.scenario_get(slug=slug)
-    if not permissions.can_edit_scenarios(request.user):
+    if not permissions.can_change_scenario(request.user, scenario):
         raise PermissionDenied
     form = ScenarioForm.for_scenario(scenario, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -127,6 +131,19 @@ def scenario_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The scenario has been saved and computed again."))
             return redirect(scenario.get_absolute_url())
     return render(request, "capacity/scenario_form.html", {"scenario": scenario, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scenario_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    scenario = selectors.scenario_get(slug=slug)
+    if not permissions.can_delete_scenario(request.user, scenario):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.scenario_delete(actor=request.user, scenario=scenario)
+        messages.success(request, _("The scenario %(name)s has been deleted.") % {"name": scenario.name})
+        return redirect("capacity:scenario_list")
+    return render(request, "capacity/scenario_delete.html", {"scenario": scenario})
 
 
 @require_POST
@@ -146,6 +163,14 @@ def scenario_export(request: HttpRequest, slug: str) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="scenario-{scenario.slug}.xlsx"'
+    return response
+
+
+@require_GET
+def scenario_export_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    scenario = selectors.scenario_get(slug=slug)
+    response = HttpResponse(exports.scenario_csv(scenario), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="scenario-{scenario.slug}.csv"'
     return response
 
 
@@ -175,7 +200,7 @@ def import_figures(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = importing.import_csv(
+        report = services.figures_import(
             actor=request.user, kind=form.cleaned_data["kind"], content=form.cleaned_data["file"].read()
         )
         if report.ok:
@@ -184,7 +209,16 @@ def import_figures(request: HttpRequest) -> HttpResponse:
                 _("%(count)s rows imported. Compute the scenarios again to use them.") % {"count": report.saved},
             )
             return redirect("capacity:import")
-    return render(request, "capacity/import.html", {"form": form, "report": report})
+    return render(
+        request,
+        "capacity/import.html",
+        {
+            "form": form,
+            "report": report,
+            "max_megabytes": f"{importing.max_import_bytes() / (1024 * 1024):g}",
+            "max_rows": importing.max_import_rows(),
+        },
+    )
 
 
 @require_GET
@@ -192,5 +226,51 @@ def figures(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "capacity/figures.html",
-        {"innovations": selectors.innovation_list(), "intensities": selectors.intensity_list()},
+        {
+            "innovations": selectors.innovation_list(),
+            "intensities": selectors.intensity_list(),
+            "kinds": KINDS.values(),
+        },
     )
+
+
+def _figure_kind(slug: str) -> FigureKind:
+    try:
+        return KINDS[slug]
+    except KeyError as error:
+        raise Http404 from error
+
+
+@require_GET
+def figure_list(request: HttpRequest, kind: str) -> HttpResponse:
+    figure_kind = _figure_kind(kind)
+    page = paginate(request, selectors.figure_list(figure_kind))
+    return render(
+        request,
+        "capacity/figure_list.html",
+        {
+            "kind": figure_kind,
+            "page": page,
+            "rows": [(figure, figure_kind.cells(figure)) for figure in page],
+            "can_edit": permissions.can_edit_figures(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def figure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    figure_kind = _figure_kind(kind)
+    if not permissions.can_edit_figures(request.user):
+        raise PermissionDenied
+    figure = selectors.figure_get(figure_kind, pk) if pk is not None else None
+    form = figure_kind.form(request.POST if request.method == "POST" else None, instance=figure)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.figure_save(actor=request.user, figure=form.instance)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The figure has been saved. Compute the scenarios again to use it."))
+            return redirect("capacity:figure_list", kind=figure_kind.slug)
+    return render(request, "capacity/figure_form.html", {"kind": figure_kind, "figure": figure, "form": form})

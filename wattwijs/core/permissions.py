@@ -10,8 +10,20 @@ from wattwijs.core.models import Membership, Organisation, Role, User
 AnyUser = User | AnonymousUser
 
 
+COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
+
+
 def is_platform_admin(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_superuser)
+
+
+def is_coordinator(user: AnyUser) -> bool:
+    """A platform admin, or a member with the role coordinator or admin in any organisation."""
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user_id=user.pk, role__in=COORDINATOR_ROLES).exists()
 
 
 def has_role(user: AnyUser, organisation: Organisation, *roles: str) -> bool:

@@ -13,11 +13,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from wattwijs.core.models import Membership, Organisation, Region, Role
-from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.core.permissions import COORDINATOR_ROLES, AnyUser, is_coordinator, is_platform_admin
 from wattwijs.training.models import TrainingOffer
 
 PROVIDER_ROLES = (Role.AUTHOR, Role.COORDINATOR, Role.ADMIN)
-COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 
 
 def providing_organisations(user: AnyUser) -> QuerySet[Organisation]:
@@ -44,14 +43,6 @@ def can_edit_offer(user: AnyUser, offer: TrainingOffer) -> bool:
         role__in=PROVIDER_ROLES,
         organisation__training_offers_provided=offer,
     ).exists()
-
-
-def is_coordinator(user: AnyUser) -> bool:
-    if is_platform_admin(user):
-        return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, role__in=COORDINATOR_ROLES).exists()
 
 
 def can_mark_overlap(user: AnyUser) -> bool:

@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from wattwijs.capacity import demo
+from wattwijs.capacity import demo, services
 from wattwijs.capacity.models import Scenario
 from wattwijs.core.models import AuditEntry, Role
 from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory, region
@@ -85,7 +85,12 @@ def test_a_coordinator_copies_a_scenario_and_changes_a_parameter(client, example
     assert AuditEntry.objects.filter(action="capacity.scenario_update").exists()
 
 
+def _own_copy(user):
+    return services.scenario_copy(actor=user, scenario=Scenario.objects.get(slug="voorbeeld-basis"))
+
+
 def test_a_negative_parameter_is_refused_and_changes_nothing(client, examples, coordinator):
+    copy = _own_copy(coordinator)
     data = {
         "name": "Basis",
         "kind": "basis",
@@ -97,9 +102,10 @@ def test_a_negative_parameter_is_refused_and_changes_nothing(client, examples, c
         "outflow_factor": "1",
         "innovation_factor": "0",
     }
-    response = client.post("/arbeidscapaciteit/scenarios/voorbeeld-basis/bewerken/", data)
+    response = client.post(f"/arbeidscapaciteit/scenarios/{copy.slug}/bewerken/", data)
     assert response.status_code == 200
-    assert Scenario.objects.get(slug="voorbeeld-basis").demand_factor == 1
+    copy.refresh_from_db()
+    assert copy.demand_factor == 1
 
 
 def test_visitors_cannot_edit_scenarios(client, examples):
@@ -154,3 +160,130 @@ def test_the_figures_page_shows_innovations_and_intensities_with_their_source(
     assert "Prefab installatiemodules" in content
     assert "Bron: Voorbeeldcijfers (WattWijs-demo), geen echte statistiek" in content
     assert "Monteur installatietechniek" in content
+
+
+def _computed_over(**driver):
+    """A computed scenario over one driver (100 heat pumps in 2035 at 15 hours: 1 FTE)."""
+    from wattwijs.capacity.tests.factories import DriverFactory, LabourIntensityFactory, ScenarioFactory
+
+    unit = driver.pop("unit", None)
+    DriverFactory(year=2035, volume=100, **({"unit": unit} if unit else {}), **driver)
+    LabourIntensityFactory(hours=15, **({"unit": unit} if unit else {}))
+    scenario = ScenarioFactory()
+    services.result_store(scenario=scenario)
+    return scenario
+
+
+def test_a_removed_occupation_is_shown_as_unknown(client):
+    from wattwijs.capacity.models import Occupation
+
+    scenario = _computed_over()
+    Occupation.objects.all().delete()
+    response = client.get(f"/arbeidscapaciteit/?scenario={scenario.slug}")
+    assert response.status_code == 200
+    assert '<th scope="row">Onbekend beroep</th>' in response.content.decode()
+
+
+def test_a_removed_region_is_shown_as_unknown_without_a_link(client):
+    from wattwijs.core.models import Region
+
+    gone = Region.objects.create(
+        code="AMR99", name="Verdwenen regio", province="Utrecht", reference_place="X", latitude=52, longitude=5
+    )
+    scenario = _computed_over(region=gone)
+    gone.delete()
+    response = client.get(f"/arbeidscapaciteit/?scenario={scenario.slug}")
+    assert response.status_code == 200
+    assert '<th scope="row">Onbekende regio</th>' in response.content.decode()
+
+
+def test_a_removed_theme_is_shown_as_unknown_on_the_scenario_page(client):
+    from wattwijs.capacity.models import WorkUnit
+    from wattwijs.capacity.tests.factories import WorkUnitFactory
+    from wattwijs.core.models import Theme
+
+    gone = Theme.objects.create(code="kernfusie", name_nl="Kernfusie", name_en="Fusion", position=99)
+    scenario = _computed_over(unit=WorkUnitFactory(code="reactor", theme=gone))
+    WorkUnit.objects.filter(theme=gone).delete()
+    gone.delete()
+    response = client.get(scenario.get_absolute_url())
+    assert response.status_code == 200
+    assert '<th scope="row">Onbekend thema</th>' in response.content.decode()
+
+
+def test_a_region_page_with_a_removed_theme_offers_only_existing_themes_to_adopt(client, coordinator):
+    from wattwijs.capacity.models import WorkUnit
+    from wattwijs.capacity.tests.factories import WorkUnitFactory
+    from wattwijs.core.models import Theme
+
+    gone = Theme.objects.create(code="kernfusie", name_nl="Kernfusie", name_en="Fusion", position=99)
+    scenario = _computed_over(unit=WorkUnitFactory(code="reactor", theme=gone))
+    WorkUnit.objects.filter(theme=gone).delete()
+    gone.delete()
+    response = client.get(f"/arbeidscapaciteit/regios/AMR12/?scenario={scenario.slug}")
+    assert response.status_code == 200
+    assert response.context["adoptable"] == []
+
+
+def test_the_export_of_a_scenario_with_a_removed_occupation_names_it_unknown(client):
+    from wattwijs.capacity.models import Occupation
+
+    scenario = _computed_over()
+    Occupation.objects.all().delete()
+    response = client.get(f"/arbeidscapaciteit/scenarios/{scenario.slug}/export.xlsx")
+    cells = load_workbook(BytesIO(response.content))["Cellen"]
+    assert cells["C2"].value == "Onbekend beroep"
+
+
+def test_built_in_sources_are_shown_translated_not_as_keys(client):
+    from wattwijs.capacity import inputs
+    from wattwijs.core.tests.factories import theme
+    from wattwijs.training.models import TargetGroup
+    from wattwijs.training.tests.factories import OfferFactory
+
+    OfferFactory(
+        places_available=20,
+        regions=[region("AMR12")],
+        themes=[theme("warmtepompen")],
+        target_groups=[TargetGroup.SCHOOL_LEAVERS],
+    )
+    scenario = _computed_over()
+    content = client.get(f"/arbeidscapaciteit/?scenario={scenario.slug}").content.decode()
+    assert "<li>WattWijs: opleidingsaanbod voor schoolverlaters (plaatsen)</li>" in content
+    assert inputs.PLACES_SOURCE not in content
+
+
+def test_built_in_sources_follow_the_language_of_the_reader():
+    from django.utils import translation
+
+    from wattwijs.capacity import inputs, selectors
+    from wattwijs.capacity.models import ScenarioResult
+
+    result = ScenarioResult(sources=[inputs.PLACEMENTS_SOURCE, "Warmtemonitor 2026"])
+    with translation.override("en"):
+        assert selectors.source_labels(result) == [
+            "WattWijs: placements in the Transitiehuizen over the last 12 months",
+            "Warmtemonitor 2026",
+        ]
+
+
+def test_the_capacity_charts_load_the_shared_chart_script(client, examples):
+    content = client.get("/arbeidscapaciteit/").content.decode()
+    assert '<script src="/static/core/charts.js" defer></script>' in content
+    assert '<link rel="stylesheet" href="/static/core/charts.css">' in content
+
+
+def test_the_import_page_refuses_a_file_larger_than_allowed(client, coordinator, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.CAPACITY_IMPORT_MAX_BYTES = 1024 * 1024
+    upload = SimpleUploadedFile("d.csv", b"regio,thema,eenheid,jaar,volume,bron\n" + b"x" * 1024 * 1024)
+    content = client.post("/arbeidscapaciteit/importeren/", {"kind": "drivers", "file": upload}).content.decode()
+    assert "Het bestand is groter dan 1 MB" in content
+
+
+def test_the_import_page_names_the_limits(client, coordinator, settings):
+    settings.CAPACITY_IMPORT_MAX_BYTES = 3 * 1024 * 1024
+    settings.CAPACITY_IMPORT_MAX_ROWS = 500
+    content = client.get("/arbeidscapaciteit/importeren/").content.decode()
+    assert "Een bestand bevat hoogstens 500 regels en 3 MB." in content

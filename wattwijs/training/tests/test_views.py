@@ -327,11 +327,11 @@ def test_the_chart_pages_load_their_scripts_from_files_only(client, path):
     content = client.get(path).content.decode()
     scripts = re.findall(r"<script[^>]*>", content)
     assert '<script src="/static/vendor/chartjs/chart.umd.min.js" defer>' in scripts
-    assert '<script src="/static/training/charts.js" defer>' in scripts
+    assert '<script src="/static/core/charts.js" defer>' in scripts
     assert all("src=" in script or 'type="application/json"' in script for script in scripts)
 
 
-@pytest.mark.parametrize("path", ["vendor/chartjs/chart.umd.min.js", "training/charts.js"])
+@pytest.mark.parametrize("path", ["vendor/chartjs/chart.umd.min.js", "core/charts.js"])
 def test_it_serves_the_chart_scripts_as_static_files(path):
     assert finders.find(path) is not None
 
