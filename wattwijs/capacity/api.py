@@ -99,7 +99,6 @@ def scenario_figures(request: HttpRequest, slug: str, query: Query[FiguresQuery]
     scenario = selectors.scenario_get(slug=slug)
     region = selectors.region_get(code=query.region) if query.region else None
     found: Overview = selectors.overview(scenario=scenario, region=region, year=query.year)
-    result = found.result
     codes = selectors.occupation_codes()
     return {
         **scenario_out(request, scenario),
@@ -110,5 +109,5 @@ def scenario_figures(request: HttpRequest, slug: str, query: Query[FiguresQuery]
         "themes": _figures(found.themes),
         "occupations": _figures(found.occupations, code_of=lambda pk: codes.get(pk, str(pk))),
         "regions": _figures(found.regions),
-        "sources": [str(source) for source in result.sources] if result else [],
+        "sources": found.sources,
     }
