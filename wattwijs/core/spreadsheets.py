@@ -22,6 +22,13 @@ def protect(value: CellValue) -> CellValue:
     return value
 
 
+def unprotect(value: str) -> str:
+    """Undo ``protect``: the apostrophe before a formula start goes, so an exported file imports unchanged."""
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
 def xlsx_value(value: object) -> CellValue:
     """A value openpyxl writes as a plain cell: numbers, dates and booleans as they are, everything else as
     protected text without the control characters XLSX cannot hold. XLSX knows no time zones: an aware

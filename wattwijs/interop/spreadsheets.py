@@ -55,13 +55,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Theme
 from wattwijs.core.permissions import AnyUser
+from wattwijs.core.spreadsheets import protect, unprotect, xlsx_value
 from wattwijs.library import licences, permissions, services, vocabularies
 from wattwijs.library.models import Author, Resource, ResourceVersion
 from wattwijs.library.search.engine import ResultList
@@ -73,8 +73,6 @@ CONTENT_TYPES = {
 }
 HEADER_ROW = 1
 LIST_SEPARATOR = "|"
-# A spreadsheet may read a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def max_import_bytes() -> int:
@@ -227,13 +225,6 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _unescape(value: str) -> str:
-    """Undo the export's protection against formulas: an apostrophe before a formula start."""
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
-        return value[1:]
-    return value
-
-
 def _rows(records: Iterable[Sequence[object]]) -> list[Row]:
     """The rows under the header; every row read counts against the row limit, empty ones too, so that a file
     claiming a million empty rows is refused after the limit instead of read to the end."""
@@ -245,7 +236,7 @@ def _rows(records: Iterable[Sequence[object]]) -> list[Row]:
     rows: list[Row] = []
     limit = max_import_rows()
     for number, record in enumerate(iterator, start=HEADER_ROW + 1):
-        cells = [_unescape(_text(cell)) for cell in record]
+        cells = [unprotect(_text(cell)) for cell in record]
         if number - HEADER_ROW > limit:
             if any(cells):
                 message = _(
@@ -625,13 +616,6 @@ def import_rows(*, actor: AnyUser, checked: Checked, mode: str, submit: bool) ->
 Value = str | int | None
 
 
-def protect(value: Value) -> Value:
-    """A cell a spreadsheet will not run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -643,12 +627,6 @@ def csv_lines(header: Sequence[str], rows: Iterable[Sequence[Value]]) -> Iterato
     yield "\ufeff" + writer.writerow(header)
     for row in rows:
         yield writer.writerow(["" if value is None else protect(value) for value in row])
-
-
-def _xlsx_value(value: Value) -> Value:
-    if isinstance(value, str):
-        return str(ILLEGAL_CHARACTERS_RE.sub("", str(protect(value))))
-    return value
 
 
 def xlsx_file(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Value]]]]) -> IO[bytes]:
@@ -664,7 +642,7 @@ def xlsx_file(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Value
             cells.append(cell)
         sheet.append(cells)
         for row in rows:
-            sheet.append([_xlsx_value(value) for value in row])
+            sheet.append([xlsx_value(value) for value in row])
     output = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the response, which closes it
     workbook.save(output)
     output.seek(0)

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from wattwijs.core.spreadsheets import protect, xlsx_value
+from wattwijs.core.spreadsheets import protect, unprotect, xlsx_value
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+31 6", "-2", "@SUM(A1)", "\tx", "\rx"])
@@ -44,3 +44,11 @@ class Named:
 
 def test_xlsx_value_writes_other_objects_as_protected_text():
     assert xlsx_value(Named()) == "'=cmd|' /C calc'!A0"
+
+
+def test_unprotect_undoes_protect_for_a_formula_start():
+    assert unprotect(str(protect("=SUM(A1)"))) == "=SUM(A1)"
+
+
+def test_unprotect_keeps_an_apostrophe_before_plain_text():
+    assert unprotect("'t Harde") == "'t Harde"
