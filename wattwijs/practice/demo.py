@@ -636,7 +636,9 @@ def _load_practices(factors: dict[str, SuccessFactor]) -> dict[str, Practice]:
         if spec.title == FLAGSHIP:
             practice.training_offers.set(TrainingOffer.objects.filter(title=TRAINING_OFFER))
             practice.resources.set(
-                Resource.objects.filter(current__isnull=False, is_fictitious=True, current__title__icontains="isol")[:3]
+                Resource.objects.filter(is_fictitious=True, current__themes__code="isolatie-renovatie").order_by("pk")[
+                    :3
+                ]
             )
     return {p.title: p for p in Practice.objects.filter(is_fictitious=True)}
 

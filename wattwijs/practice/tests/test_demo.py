@@ -44,3 +44,9 @@ def test_loading_the_demo_twice_adds_nothing(demo):
     counts = (Practice.objects.count(), InnovationProject.objects.count(), SuccessFactor.objects.count())
     load_demo()
     assert (Practice.objects.count(), InnovationProject.objects.count(), SuccessFactor.objects.count()) == counts
+
+
+def test_the_renovation_track_links_its_training_offer_and_materials(demo):
+    practice = Practice.objects.get(title=FLAGSHIP)
+    assert practice.training_offers.exists()
+    assert practice.resources.exists()

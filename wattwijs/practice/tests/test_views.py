@@ -418,3 +418,18 @@ def test_a_new_coordinator_can_create(client, world):
     Membership.objects.create(user=user, organisation=world.gemeente, role=Role.COORDINATOR)
     client.force_login(user)
     assert client.get("/praktijk/voorbeelden/nieuw/").status_code == 200
+
+
+def test_the_project_detail_needs_at_most_ten_queries(client, world, django_assert_max_num_queries):
+    project = ProjectFactory(grew_into=PracticeFactory())
+    project.schools.set([world.roc])
+    project.companies.set([world.gemeente])
+    project.themes.set([theme("zon-pv")])
+    with django_assert_max_num_queries(10):
+        response = client.get(project.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_a_draft_project_is_not_found_for_visitors(client):
+    project = ProjectFactory(status=PublicationStatus.DRAFT)
+    assert client.get(project.get_absolute_url()).status_code == 404
