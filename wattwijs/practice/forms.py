@@ -22,8 +22,10 @@ from wattwijs.practice.selectors import PRACTICE_SORTS, PracticeFilters
 from wattwijs.practice.services import PartnerData, PracticeData, ProjectData, ResultData
 from wattwijs.training.models import TrainingOffer
 
+# Empty rows a form offers at least; a practice with more partners or results gets its rows plus two empty ones.
 PARTNER_ROWS = 5
 RESULT_ROWS = 6
+MAX_ROWS = 60
 FILTER_FIELDS = ("q", "theme", "region", "target", "factor", "sort")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 RICH_HELP = _("Plain text, or simple HTML: paragraphs, lists, bold, italic and links. Anything else is removed.")
@@ -155,13 +157,17 @@ class PracticeForm(_OwnedForm):
         "approach_embedding",
     ]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partner_rows: int = PARTNER_ROWS, result_rows: int = RESULT_ROWS, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.partner_count = partner_rows
+        self.result_count = result_rows
         self.fields["resources"].queryset = (  # type: ignore[attr-defined]
             Resource.objects.filter(current__isnull=False).select_related("current").order_by("current__title")
         )
         organisations = Organisation.objects.order_by("name")
-        for n in range(1, PARTNER_ROWS + 1):
+        for n in range(1, self.partner_count + 1):
             self.fields[f"partner_{n}"] = forms.ModelChoiceField(
                 label=_("Partner %(number)s: organisation") % {"number": n}, queryset=organisations, required=False
             )
@@ -178,7 +184,7 @@ class PracticeForm(_OwnedForm):
             self.fields[f"partner_{n}_contribution"] = forms.CharField(
                 label=_("Partner %(number)s: what they do") % {"number": n}, required=False, max_length=300
             )
-        for n in range(1, RESULT_ROWS + 1):
+        for n in range(1, self.result_count + 1):
             self.fields[f"result_{n}_date"] = forms.DateField(
                 label=_("Result %(number)s: date") % {"number": n}, required=False, widget=DATE_WIDGET
             )
@@ -193,13 +199,13 @@ class PracticeForm(_OwnedForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        for n in range(1, PARTNER_ROWS + 1):
+        for n in range(1, self.partner_count + 1):
             named = cleaned.get(f"partner_{n}") or (cleaned.get(f"partner_{n}_name") or "").strip()
             if named and not cleaned.get(f"partner_{n}_role"):
                 self.add_error(f"partner_{n}_role", _("Choose the partner's role."))
             elif cleaned.get(f"partner_{n}_role") and not named:
                 self.add_error(f"partner_{n}", _("Choose an organisation or give a name."))
-        for n in range(1, RESULT_ROWS + 1):
+        for n in range(1, self.result_count + 1):
             parts = [cleaned.get(f"result_{n}_{p}") for p in ("date", "indicator", "value")]
             filled = [part not in (None, "") for part in parts]
             if any(filled) and not all(filled):
@@ -214,13 +220,13 @@ class PracticeForm(_OwnedForm):
                 self[f"partner_{n}_role"],
                 self[f"partner_{n}_contribution"],
             ]
-            for n in range(1, PARTNER_ROWS + 1)
+            for n in range(1, self.partner_count + 1)
         ]
 
     def result_rows(self) -> list[list[forms.BoundField]]:
         return [
             [self[f"result_{n}_date"], self[f"result_{n}_indicator"], self[f"result_{n}_value"]]
-            for n in range(1, RESULT_ROWS + 1)
+            for n in range(1, self.result_count + 1)
         ]
 
     def main_fields(self) -> list[forms.BoundField]:
@@ -235,7 +241,7 @@ class PracticeForm(_OwnedForm):
                 name=data.get(f"partner_{n}_name", ""),
                 contribution=data.get(f"partner_{n}_contribution", ""),
             )
-            for n in range(1, PARTNER_ROWS + 1)
+            for n in range(1, self.partner_count + 1)
             if data.get(f"partner_{n}_role")
         ]
         results = [
@@ -244,7 +250,7 @@ class PracticeForm(_OwnedForm):
                 indicator=data[f"result_{n}_indicator"],
                 value=data[f"result_{n}_value"],
             )
-            for n in range(1, RESULT_ROWS + 1)
+            for n in range(1, self.result_count + 1)
             if data.get(f"result_{n}_date") and data.get(f"result_{n}_indicator")
         ]
         plain = {
@@ -279,6 +285,28 @@ class PracticeForm(_OwnedForm):
         )
 
     @staticmethod
+    def row_counts(practice: Practice | None, data: Any = None) -> dict[str, int]:
+        """How many partner and result rows to offer: as many as were posted, or the practice's own plus two."""
+
+        def posted(name: str, default: int) -> int:
+            try:
+                return min(max(int(data.get(name, default)), default), MAX_ROWS)
+            except (TypeError, ValueError):
+                return default
+
+        if data is not None:
+            return {
+                "partner_rows": posted("partner_rows", PARTNER_ROWS),
+                "result_rows": posted("result_rows", RESULT_ROWS),
+            }
+        if practice is None:
+            return {"partner_rows": PARTNER_ROWS, "result_rows": RESULT_ROWS}
+        return {
+            "partner_rows": min(max(PARTNER_ROWS, practice.partners.count() + 2), MAX_ROWS),
+            "result_rows": min(max(RESULT_ROWS, practice.results.count() + 2), MAX_ROWS),
+        }
+
+    @staticmethod
     def initial_from(practice: Practice) -> dict[str, Any]:
         initial: dict[str, Any] = {
             name: getattr(practice, name)
@@ -304,12 +332,12 @@ class PracticeForm(_OwnedForm):
         initial["success_factors"] = list(practice.success_factors.all())
         initial["resources"] = list(practice.resources.all())
         initial["training_offers"] = list(practice.training_offers.all())
-        for n, partner in enumerate(practice.partners.all()[:PARTNER_ROWS], start=1):
+        for n, partner in enumerate(practice.partners.all(), start=1):
             initial[f"partner_{n}"] = partner.organisation_id
             initial[f"partner_{n}_name"] = partner.name
             initial[f"partner_{n}_role"] = partner.role
             initial[f"partner_{n}_contribution"] = partner.contribution
-        for n, result in enumerate(practice.results.order_by("measured_on", "indicator")[:RESULT_ROWS], start=1):
+        for n, result in enumerate(practice.results.order_by("measured_on", "indicator"), start=1):
             initial[f"result_{n}_date"] = result.measured_on
             initial[f"result_{n}_indicator"] = result.indicator
             initial[f"result_{n}_value"] = result.value

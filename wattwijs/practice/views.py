@@ -97,10 +97,12 @@ def _save_practice(request: HttpRequest, form: PracticeForm, practice: Practice 
 
 
 def _practice_form(request: HttpRequest, practice: Practice | None) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
     form = PracticeForm(
-        request.POST if request.method == "POST" else None,
+        data,
         initial=PracticeForm.initial_from(practice) if practice else None,
         owners=permissions.editing_organisations(request.user).order_by("name"),
+        **PracticeForm.row_counts(practice, data),
     )
     response = _save_practice(request, form, practice)
     if response is not None:

@@ -433,3 +433,21 @@ def test_the_project_detail_needs_at_most_ten_queries(client, world, django_asse
 def test_a_draft_project_is_not_found_for_visitors(client):
     project = ProjectFactory(status=PublicationStatus.DRAFT)
     assert client.get(project.get_absolute_url()).status_code == 404
+
+
+def test_saving_the_edit_form_keeps_every_partner_and_result(client, world):
+    practice = PracticeFactory(owner=world.roc)
+    for n in range(8):
+        PracticePartner.objects.create(practice=practice, name=f"Partner {n}", role="werkgever", position=n)
+        PracticeResultFactory(practice=practice, measured_on=date(2025, 1, 1 + n))
+    client.force_login(world.alice)
+    form = client.get(f"{practice.get_absolute_url()}bewerken/").context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() not in (None, "")} | {
+        "partner_rows": form.partner_count,
+        "result_rows": form.result_count,
+        "owner": world.roc.pk,
+    }
+    data["region"] = "AMR12"
+    response = client.post(f"{practice.get_absolute_url()}bewerken/", data)
+    assert response.status_code == 302
+    assert (practice.partners.count(), practice.results.count()) == (8, 8)
