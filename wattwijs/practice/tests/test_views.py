@@ -451,3 +451,10 @@ def test_saving_the_edit_form_keeps_every_partner_and_result(client, world):
     response = client.post(f"{practice.get_absolute_url()}bewerken/", data)
     assert response.status_code == 302
     assert (practice.partners.count(), practice.results.count()) == (8, 8)
+
+
+def test_an_archived_practice_can_still_be_read_with_a_notice(client):
+    practice = PracticeFactory(status=PublicationStatus.ARCHIVED)
+    response = client.get(practice.get_absolute_url())
+    assert response.status_code == 200
+    assert "Dit praktijkvoorbeeld is gearchiveerd" in response.content.decode()
