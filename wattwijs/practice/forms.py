@@ -96,6 +96,10 @@ class _OwnedForm(forms.Form):
     def __init__(self, *args: Any, owners: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
+        choices = list(owners[:2])
+        if len(choices) == 1:
+            # Most coordinators work for one organisation: it is the owner unless they choose otherwise.
+            self.fields["owner"].initial = choices[0].pk
 
 
 class PracticeForm(_OwnedForm):

@@ -458,3 +458,9 @@ def test_an_archived_practice_can_still_be_read_with_a_notice(client):
     response = client.get(practice.get_absolute_url())
     assert response.status_code == 200
     assert "Dit praktijkvoorbeeld is gearchiveerd" in response.content.decode()
+
+
+def test_the_form_preselects_the_only_organisation_a_coordinator_works_for(client, world):
+    client.force_login(world.alice)
+    form = client.get("/praktijk/voorbeelden/nieuw/").context["form"]
+    assert form["owner"].value() == world.roc.pk
