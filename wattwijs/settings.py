@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wattwijs.library",
     "wattwijs.training",
     "wattwijs.pathways",
+    "wattwijs.practice",
     "wattwijs.capacity",
     "wattwijs.matching",
     "wattwijs.interop",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("leermiddelen/", include("wattwijs.library.urls")),
     path("opleidingen/", include("wattwijs.training.urls")),
     path("transitiehuis/", include("wattwijs.pathways.urls")),
+    path("praktijk/", include("wattwijs.practice.urls")),
     path("arbeidscapaciteit/", include("wattwijs.capacity.urls")),
     path("matching/", include("wattwijs.matching.urls")),
     path("", include("wattwijs.interop.urls")),

@@ -435,3 +435,75 @@ PAGES.extend(
         PageCase("matching-route-no-goal", "/matching/routeadvies/?region=1", status=400),
     ]
 )
+
+
+# Praktijkvoorbeelden, innovation projects and the toolkit ------------------------------------------
+
+
+def _practice(world: Any) -> Any:
+    """A published practice of ROC Test with partners, results and a success factor, a project that grew
+    into it, and a draft; made once per test."""
+    if not hasattr(world, "practice"):
+        import datetime
+
+        from wattwijs.core.tests.factories import theme
+        from wattwijs.practice.models import PracticePartner, PracticeResult, PublicationStatus
+        from wattwijs.practice.tests.factories import PracticeFactory, ProjectFactory, SuccessFactorFactory
+
+        factor = SuccessFactorFactory(code="leren-op-echt-project", name="Leren op een echt project")
+        published = PracticeFactory(
+            title="Renoveren in de wijk",
+            slug="renoveren-in-de-wijk",
+            owner=world.roc,
+            themes=[theme("isolatie-renovatie")],
+            success_factors=[factor],
+            approach_training_format="<p>Vier dagen werken op een project in de wijk, één dag school.</p>",
+            lessons="<ul><li>Begin met één ploeg.</li></ul>",
+            contact_name="Contactpersoon",
+            contact_email="praktijk@example.org",
+        )
+        PracticePartner.objects.create(practice=published, organisation=world.gemeente, role="gemeente")
+        PracticePartner.objects.create(practice=published, name="Bouwbedrijf De Wijk", role="werkgever", position=1)
+        for indicator, value in [("gestart", 14), ("geplaatst", 10)]:
+            PracticeResult.objects.create(
+                practice=published, measured_on=datetime.date(2026, 3, 1), indicator=indicator, value=value
+            )
+        project = ProjectFactory(
+            title="Proefwoning renovatie",
+            slug="proefwoning-renovatie",
+            owner=world.roc,
+            grew_into=published,
+            student_count=24,
+            setup="<p>Teams van vier studenten.</p>",
+            findings="Studenten leerden sneller.",
+        )
+        project.schools.set([world.roc])
+        draft = PracticeFactory(title="Concept voorbeeld", slug="concept-voorbeeld", owner=world.roc)
+        draft.status = PublicationStatus.DRAFT
+        draft.save(update_fields=["status"])
+        world.practice = {"published": published, "project": project, "draft": draft}
+    return world.practice
+
+
+def _practice_url(key: str, suffix: str = "") -> Callable[[Any], str]:
+    return lambda world: _practice(world)[key].get_absolute_url() + suffix
+
+
+PAGES.extend(
+    [
+        PageCase("practice-list", lambda world: _practice(world) and "/praktijk/"),
+        PageCase("practice-list-filtered", lambda world: _practice(world) and "/praktijk/?theme=isolatie-renovatie"),
+        PageCase("practice-list-none", "/praktijk/?q=zzzz"),
+        PageCase("practice-list-owner", lambda world: _practice(world) and "/praktijk/", user="alice"),
+        PageCase("practice-detail", _practice_url("published")),
+        PageCase("practice-detail-draft-owner", _practice_url("draft"), user="alice"),
+        PageCase("practice-new", "/praktijk/voorbeelden/nieuw/", user="alice"),
+        PageCase("practice-edit", _practice_url("published", "bewerken/"), user="alice"),
+        PageCase("practice-edit-forbidden", _practice_url("published", "bewerken/"), user="charlie", status=403),
+        PageCase("practice-projects", lambda world: _practice(world) and "/praktijk/innovatieprojecten/"),
+        PageCase("practice-project", _practice_url("project")),
+        PageCase("practice-project-new", "/praktijk/innovatieprojecten/nieuw/", user="alice"),
+        PageCase("practice-project-edit", _practice_url("project", "bewerken/"), user="alice"),
+        PageCase("practice-toolkit", lambda world: _practice(world) and "/praktijk/toolkit/"),
+    ]
+)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from wattwijs.practice import views
+
+app_name = "practice"
+
+urlpatterns = [
+    path("", views.practice_list, name="practice_list"),
+    path("voorbeelden/nieuw/", views.practice_create, name="practice_create"),
+    path("voorbeelden/<slug:slug>/", views.practice_detail, name="practice_detail"),
+    path("voorbeelden/<slug:slug>/bewerken/", views.practice_edit, name="practice_edit"),
+    path("innovatieprojecten/", views.project_list, name="project_list"),
+    path("innovatieprojecten/nieuw/", views.project_create, name="project_create"),
+    path("innovatieprojecten/<slug:slug>/", views.project_detail, name="project_detail"),
+    path("innovatieprojecten/<slug:slug>/bewerken/", views.project_edit, name="project_edit"),
+    path("toolkit/", views.toolkit, name="toolkit"),
+]
