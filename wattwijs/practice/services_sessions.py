@@ -225,6 +225,9 @@ def _write_ambition(ambition: Ambition, data: AmbitionData) -> None:
     # Only the place that belongs to the level is kept.
     if ambition.level != AmbitionLevel.SCHOOL:
         ambition.school = None
+    elif ambition.region is None and ambition.school is not None:
+        # A school's ambition counts for the school's region in the overview's region filter.
+        ambition.region = ambition.school.region
     if ambition.level == AmbitionLevel.NATIONAL:
         ambition.region = None
     ambition.full_clean(exclude=["created_by"], validate_constraints=False)

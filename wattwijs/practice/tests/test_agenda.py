@@ -142,6 +142,11 @@ def test_a_school_ambition_without_a_school_is_refused(world):
     assert not Ambition.objects.exists()
 
 
+def test_a_school_ambition_without_a_region_takes_the_schools_region(world):
+    ambition = services_sessions.ambition_create(actor=world.alice, data=_ambition_data(world, region=None))
+    assert ambition.region == world.roc.region
+
+
 def test_a_target_equal_to_the_baseline_is_refused(world):
     with pytest.raises(ValidationError):
         services_sessions.ambition_create(actor=world.alice, data=_ambition_data(world, target_value=D(20)))
