@@ -507,3 +507,87 @@ PAGES.extend(
         PageCase("practice-toolkit", lambda world: _practice(world) and "/praktijk/toolkit/"),
     ]
 )
+
+
+# Themasessies and the klimaat- en energieagenda ----------------------------------------------------
+
+
+def _sessions(world: Any) -> Any:
+    """A held session of ROC Test with outcomes and an action, a planned one and a cancelled one, and an
+    ambition of ROC Test with an action and progress; made once per test."""
+    if not hasattr(world, "sessions"):
+        import datetime
+        from decimal import Decimal
+
+        from django.utils import timezone
+
+        from wattwijs.practice.tests.factories_sessions import (
+            AmbitionActionFactory,
+            AmbitionFactory,
+            ProgressUpdateFactory,
+            SessionActionFactory,
+            ThemeSessionFactory,
+        )
+
+        practice = _practice(world)["published"]
+        today = timezone.localdate()
+        held = ThemeSessionFactory(
+            theme="Werven in de wijk",
+            date=today - datetime.timedelta(days=20),
+            status="afgelopen",
+            organiser=world.roc,
+            location="Wijkcentrum",
+            agenda="<ol><li>Welkom</li><li>Praktijkvoorbeeld</li></ol>",
+            outcomes="<p>Twee regio's nemen de aanpak over.</p>",
+        )
+        held.participants.set([world.gemeente])
+        held.practices.set([practice])
+        held.success_factors.set(practice.success_factors.all())
+        SessionActionFactory(session=held, owner=world.gemeente, due_date=today + datetime.timedelta(days=30))
+        planned = ThemeSessionFactory(theme="Nazorg na plaatsing", date=today + datetime.timedelta(days=10))
+        ThemeSessionFactory(theme="Afgelast", date=today + datetime.timedelta(days=12), status="geannuleerd")
+        ambition = AmbitionFactory(
+            goal="Elke student leert een warmtepomp plaatsen",
+            level="school",
+            school=world.roc,
+            owner=world.roc,
+            baseline=Decimal(20),
+            target_value=Decimal(120),
+        )
+        AmbitionActionFactory(ambition=ambition, owner=world.gemeente)
+        ProgressUpdateFactory(ambition=ambition, measured_on=today, value=Decimal(70), note="Tweede meting")
+        AmbitionFactory(goal="Landelijke ambitie zonder meting", owner=world.gemeente)
+        world.sessions = {"held": held, "planned": planned, "ambition": ambition}
+    return world.sessions
+
+
+def _sessions_url(key: str, suffix: str = "") -> Callable[[Any], str]:
+    return lambda world: _sessions(world)[key].get_absolute_url() + suffix
+
+
+def _sessions_quarter(world: Any) -> str:
+    from wattwijs.practice.selectors_sessions import Quarter
+
+    return f"/praktijk/themasessies/?kwartaal={Quarter.containing(_sessions(world)['planned'].date).key}"
+
+
+PAGES.extend(
+    [
+        PageCase("sessions-home", lambda world: _sessions(world) and "/"),
+        PageCase("sessions-calendar", _sessions_quarter),
+        PageCase("sessions-calendar-empty", "/praktijk/themasessies/?kwartaal=2030-1"),
+        PageCase("sessions-calendar-coordinator", _sessions_quarter, user="alice"),
+        PageCase("sessions-detail", _sessions_url("held")),
+        PageCase("sessions-detail-organiser", _sessions_url("held"), user="alice"),
+        PageCase("sessions-new", "/praktijk/themasessies/nieuw/", user="alice"),
+        PageCase("sessions-edit", _sessions_url("held", "bewerken/"), user="alice"),
+        PageCase("sessions-edit-forbidden", _sessions_url("held", "bewerken/"), user="charlie", status=403),
+        PageCase("sessions-agenda", lambda world: _sessions(world) and "/praktijk/agenda/"),
+        PageCase("sessions-agenda-filtered", lambda world: _sessions(world) and "/praktijk/agenda/?niveau=school"),
+        PageCase("sessions-agenda-none", "/praktijk/agenda/?niveau=regio"),
+        PageCase("sessions-ambition", _sessions_url("ambition")),
+        PageCase("sessions-ambition-owner", _sessions_url("ambition"), user="alice"),
+        PageCase("sessions-ambition-new", "/praktijk/agenda/nieuw/", user="alice"),
+        PageCase("sessions-ambition-edit", _sessions_url("ambition", "bewerken/"), user="alice"),
+    ]
+)

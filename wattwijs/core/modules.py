@@ -47,7 +47,7 @@ class Section:
 
 
 def sections_for(page: str, obj: Any) -> list[Section]:
-    """The sections apps add to ``page`` ("theme" or "region") for ``obj``.
+    """The sections apps add to ``page`` ("theme", "region", or "home" with ``obj`` None) for ``obj``.
 
     An app takes part with ``<page>_sections`` on its AppConfig: dotted paths to functions that take
     the object and return a Section, or None when they have nothing to show.

@@ -34,7 +34,9 @@ from wattwijs.core.selectors import AuditFilters, OrganisationFilters
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"figures": selectors.platform_figures()})
+    return render(
+        request, "core/home.html", {"figures": selectors.platform_figures(), "sections": sections_for("home", None)}
+    )
 
 
 @never_cache

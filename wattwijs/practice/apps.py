@@ -19,3 +19,4 @@ class PracticeConfig(AppConfig):
             ),
         ),
     )
+    home_sections = ("wattwijs.practice.sections.home_next_session",)

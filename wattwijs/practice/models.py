@@ -276,3 +276,17 @@ class InnovationProject(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
+
+
+# Themasessies and the klimaat- en energieagenda live in their own module; imported here so Django registers them.
+from wattwijs.practice.models_sessions import (  # noqa: E402, F401
+    ActionStatus,
+    Ambition,
+    AmbitionAction,
+    AmbitionLevel,
+    ProgressUpdate,
+    Sector,
+    SessionAction,
+    SessionStatus,
+    ThemeSession,
+)

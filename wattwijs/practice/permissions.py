@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from wattwijs.core.models import Membership, Organisation, Role
 from wattwijs.core.permissions import AnyUser, is_platform_admin
 from wattwijs.practice.models import InnovationProject, Practice, PublicationStatus
+from wattwijs.practice.models_sessions import Ambition, ThemeSession
 
 EDITOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 PUBLIC_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.ARCHIVED)
@@ -57,3 +58,26 @@ def listed_filter(user: AnyUser) -> Q:
         return published
     own = Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES).values("organisation_id")
     return published | Q(status=PublicationStatus.DRAFT, owner_id__in=own)
+
+
+# Themasessies and the klimaat- en energieagenda ----------------------------------------------------
+# Everyone reads sessions and ambitions. Coordinators and administrators of the organiser (of a session) or the
+# owner organisation (of an ambition) change them and add actions and progress; nobody else.
+
+
+def can_edit_session(user: AnyUser, session: ThemeSession) -> bool:
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated or session.pk is None:
+        return False
+    return Membership.objects.filter(
+        user_id=user.pk, organisation_id=session.organiser_id, role__in=EDITOR_ROLES
+    ).exists()
+
+
+def can_edit_ambition(user: AnyUser, ambition: Ambition) -> bool:
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated or ambition.pk is None:
+        return False
+    return Membership.objects.filter(user_id=user.pk, organisation_id=ambition.owner_id, role__in=EDITOR_ROLES).exists()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wattwijs.practice import views
+from wattwijs.practice import views, views_sessions
 
 app_name = "practice"
 
@@ -14,4 +14,15 @@ urlpatterns = [
     path("innovatieprojecten/<slug:slug>/", views.project_detail, name="project_detail"),
     path("innovatieprojecten/<slug:slug>/bewerken/", views.project_edit, name="project_edit"),
     path("toolkit/", views.toolkit, name="toolkit"),
+    path("themasessies/", views_sessions.session_calendar, name="session_calendar"),
+    path("themasessies.ics", views_sessions.session_feed, name="session_feed"),
+    path("themasessies/nieuw/", views_sessions.session_create, name="session_create"),
+    path("themasessies/<int:pk>/", views_sessions.session_detail, name="session_detail"),
+    path("themasessies/<int:pk>/bewerken/", views_sessions.session_edit, name="session_edit"),
+    path("agenda/", views_sessions.agenda_overview, name="agenda_overview"),
+    path("agenda/nieuw/", views_sessions.ambition_create, name="ambition_create"),
+    path("agenda/<int:pk>/", views_sessions.ambition_detail, name="ambition_detail"),
+    path("agenda/<int:pk>/bewerken/", views_sessions.ambition_edit, name="ambition_edit"),
+    path("agenda/<int:pk>/acties/", views_sessions.ambition_action_add, name="ambition_action_add"),
+    path("agenda/<int:pk>/voortgang/", views_sessions.progress_add, name="progress_add"),
 ]
