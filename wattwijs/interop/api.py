@@ -25,6 +25,7 @@ from wattwijs.framework.api import router as framework_router
 from wattwijs.library.api import router as library_router
 from wattwijs.matching.api import router as matching_router
 from wattwijs.pathways.api import router as pathways_router
+from wattwijs.practice.api import router as practice_router
 from wattwijs.training.api import router as training_router
 
 logger = logging.getLogger(__name__)
@@ -32,8 +33,9 @@ logger = logging.getLogger(__name__)
 DESCRIPTION = """\
 The open data of WattWijs: organisations, regions, themes, the kwalificatiekader, learning materials
 (search with the same filters and facets as the site), collections, training offers, the public parts
-of the Transitiehuis chains, route advice from what a person can to a goal, and the workforce capacity
-scenarios with their demand, supply and gap.
+of the Transitiehuis chains, route advice from what a person can to a goal, the workforce capacity
+scenarios with their demand, supply and gap, and the praktijkvoorbeelden with innovation projects, the
+success-factor toolkit, themasessies and the klimaat- en energieagenda.
 
 **Authentication.** Reads need no authentication. Writes (materials and collections) need a personal
 API token, made and revoked on your account page, sent as `Authorization: Bearer <token>`. With a token,
@@ -177,3 +179,4 @@ api.add_router("", training_router)
 api.add_router("", pathways_router)
 api.add_router("", matching_router)
 api.add_router("", capacity_router)
+api.add_router("", practice_router)

@@ -128,6 +128,12 @@ def next_session() -> ThemeSession | None:
     )
 
 
+def sessions_since(since: date | None = None) -> QuerySet[ThemeSession]:
+    """The sessions on or after ``since`` (default today), cancelled ones included, in date order."""
+    day = since or timezone.localdate()
+    return ThemeSession.objects.filter(date__gte=day).select_related("organiser").order_by("date", "start_time", "pk")
+
+
 def sessions_for_feed() -> QuerySet[ThemeSession]:
     """The sessions of the calendar feed: from a year ago on, cancelled ones included so calendars drop them."""
     since = timezone.localdate() - timedelta(days=365)
