@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from wattwijs.core.models import Organisation, Region, Theme
 from wattwijs.library.models import Resource
-from wattwijs.practice import richtext
+from wattwijs.practice import demo_assessments, richtext
 from wattwijs.practice.models import (
     ChainStep,
     InnovationProject,
@@ -692,3 +692,4 @@ def load(*, scale: int = 1) -> None:
     factors = _load_factors()
     practices = _load_practices(factors)
     _load_projects(practices)
+    demo_assessments.load()

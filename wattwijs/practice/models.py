@@ -276,3 +276,14 @@ class InnovationProject(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
+
+
+# Self-assessments and navolging live in their own module; importing them here registers them with the app.
+from wattwijs.practice.models_adoption import (  # noqa: E402, F401
+    Adoption,
+    AdoptionStatus,
+    AdoptionStatusChange,
+    AssessmentScore,
+    PracticeFollow,
+    SelfAssessment,
+)

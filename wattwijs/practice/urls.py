@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wattwijs.practice import views
+from wattwijs.practice import views, views_adoption
 
 app_name = "practice"
 
@@ -14,4 +14,12 @@ urlpatterns = [
     path("innovatieprojecten/<slug:slug>/", views.project_detail, name="project_detail"),
     path("innovatieprojecten/<slug:slug>/bewerken/", views.project_edit, name="project_edit"),
     path("toolkit/", views.toolkit, name="toolkit"),
+    # Self-assessment and navolging
+    path("zelfscan/", views_adoption.assessment_start, name="assessment_start"),
+    path("zelfscan/<str:code>/", views_adoption.region_profile, name="region_profile"),
+    path("zelfscan/<str:code>/nieuw/", views_adoption.assessment_create, name="assessment_create"),
+    path("navolging/", views_adoption.spread, name="spread"),
+    path("navolging/<int:pk>/bewerken/", views_adoption.adoption_edit, name="adoption_edit"),
+    path("voorbeelden/<slug:slug>/navolgen/", views_adoption.adoption_create, name="adoption_create"),
+    path("voorbeelden/<slug:slug>/volgen/", views_adoption.follow, name="follow"),
 ]
