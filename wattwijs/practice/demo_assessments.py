@@ -64,7 +64,7 @@ def _load_assessments(organisations: dict[int, Organisation], practices: list[Pr
 
 def _load_adoptions(organisations: dict[int, Organisation], practices: list[Practice]) -> None:
     region_ids = sorted(organisations)
-    adoptions = []
+    adoptions: list[Adoption] = []
     for index, practice in enumerate(practices):
         candidates = [r for r in region_ids if r != practice.region_id]
         for step in range(index % 4):

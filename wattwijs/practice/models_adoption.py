@@ -108,9 +108,7 @@ class Adoption(models.Model):
         verbose_name = _("adoption")
         verbose_name_plural = _("adoptions")
         indexes = [models.Index(fields=["practice", "status"], name="practice_adoption_status_idx")]
-        constraints = [
-            models.UniqueConstraint(fields=["practice", "region"], name="practice_adoption_once_per_region")
-        ]
+        constraints = [models.UniqueConstraint(fields=["practice", "region"], name="practice_adoption_once_per_region")]
 
     def __str__(self) -> str:
         return f"{self.region} – {self.practice_id} ({self.get_status_display()})"

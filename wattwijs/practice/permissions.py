@@ -75,9 +75,7 @@ def can_act_for_region(user: AnyUser, region_id: int) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    return Membership.objects.filter(
-        user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=region_id
-    ).exists()
+    return Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=region_id).exists()
 
 
 def acting_for_region_expression(user: AnyUser) -> Exists | Value:
@@ -87,9 +85,7 @@ def acting_for_region_expression(user: AnyUser) -> Exists | Value:
     if not user.is_authenticated:
         return Value(False)
     return Exists(
-        Membership.objects.filter(
-            user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=OuterRef("region_id")
-        )
+        Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=OuterRef("region_id"))
     )
 
 

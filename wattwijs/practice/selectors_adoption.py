@@ -38,14 +38,18 @@ def region_get(code: str) -> Region:
 
 
 def assessment_regions() -> QuerySet[Region]:
-    """Every region with the date of its latest self-assessment and how many it made."""
-    return Region.objects.annotate(
-        latest_assessment=Max("practice_self_assessments__assessed_on"),
-        assessment_count=Count("practice_self_assessments"),
-    ).order_by("name")
+    """The regions that assessed themselves, with the date of their latest self-assessment and how many."""
+    return (
+        Region.objects.annotate(
+            latest_assessment=Max("practice_self_assessments__assessed_on"),
+            assessment_count=Count("practice_self_assessments"),
+        )
+        .filter(assessment_count__gt=0)
+        .order_by("name")
+    )
 
 
-def _latest_assessment_ids() -> QuerySet[SelfAssessment]:
+def _latest_assessment_ids() -> QuerySet[SelfAssessment, Any]:
     """The newest self-assessment of every region, as a subquery-ready queryset of primary keys."""
     newest = SelfAssessment.objects.filter(region_id=OuterRef("region_id")).order_by("-assessed_on", "-pk")
     return SelfAssessment.objects.filter(pk=Subquery(newest.values("pk")[:1])).values("pk")
@@ -244,11 +248,11 @@ def spread_page(rows: list[dict[str, Any]]) -> list[SpreadRow]:
     practices = Practice.objects.select_related("region").only("title", "slug", "published_at", "region__name")
     by_id = {p.pk: p for p in practices.filter(pk__in=ids)}
     days: dict[int, list[int]] = {}
-    for practice_id, started_on in Adoption.objects.filter(
-        practice_id__in=ids, started_on__isnull=False
-    ).values_list("practice_id", "started_on"):
+    for practice_id, started_on in Adoption.objects.filter(practice_id__in=ids, started_on__isnull=False).values_list(
+        "practice_id", "started_on"
+    ):
         published = by_id[practice_id].published_at if practice_id in by_id else None
-        if published is not None:
+        if published is not None and started_on is not None:
             days.setdefault(practice_id, []).append(max(0, (started_on - published.date()).days))
     return [
         SpreadRow(

@@ -46,7 +46,12 @@ class ScoreData:
 
 
 def assessment_validate(
-    *, actor: AnyUser, region: Region, assessed_on: datetime.date, assessed_by: Organisation, scores: Sequence[ScoreData]
+    *,
+    actor: AnyUser,
+    region: Region,
+    assessed_on: datetime.date,
+    assessed_by: Organisation,
+    scores: Sequence[ScoreData],
 ) -> None:
     errors: dict[str, str] = {}
     if not permissions.region_organisations(actor, region.pk).filter(pk=assessed_by.pk).exists():
@@ -147,10 +152,9 @@ def adoption_save(*, actor: AnyUser, practice: Practice, data: AdoptionData) -> 
     adoption_validate(actor=actor, practice=practice, data=data)
     now = timezone.now()
     with transaction.atomic():
-        adoption = (
-            Adoption.objects.select_for_update().filter(practice=practice, region=data.region).first()
-            or Adoption(practice=practice, region=data.region, created_at=now, is_fictitious=data.is_fictitious)
-        )
+        adoption = Adoption.objects.select_for_update().filter(
+            practice=practice, region=data.region
+        ).first() or Adoption(practice=practice, region=data.region, created_at=now, is_fictitious=data.is_fictitious)
         is_new = adoption.pk is None
         previous_status = adoption.status
         adoption.organisation = data.organisation
@@ -254,7 +258,9 @@ def digest_send(*, now: datetime.datetime | None = None) -> int:
             with transaction.atomic():
                 PracticeFollow.objects.filter(pk__in=[f.pk for f, _c, _n in items]).update(last_sent_at=now)
                 audit_log_write(
-                    actor=None, action="practice.digest_send", details={"practices": [f.practice_id for f, _c, _n in items]}
+                    actor=None,
+                    action="practice.digest_send",
+                    details={"practices": [f.practice_id for f, _c, _n in items]},
                 )
                 send_mail(subject, body, None, [user.email])
     return len(by_user)

@@ -40,7 +40,7 @@ def assessment_start(request: HttpRequest) -> HttpResponse:
         "practice/assessment_start.html",
         {
             "form": form,
-            "regions": [r for r in selectors_adoption.assessment_regions() if r.assessment_count],
+            "regions": selectors_adoption.assessment_regions(),
             "own_region_ids": permissions.acting_region_ids(request.user),
         },
     )

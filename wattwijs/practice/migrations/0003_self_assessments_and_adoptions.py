@@ -7,121 +7,252 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0006_api_tokens'),
-        ('practice', '0001_add_practices_projects_and_success_factors'),
+        ("core", "0006_api_tokens"),
+        ("practice", "0001_add_practices_projects_and_success_factors"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Adoption',
+            name="Adoption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('interesse', 'Interested'), ('in-voorbereiding', 'In preparation'), ('gestart', 'Started'), ('geborgd', 'Embedded'), ('gestopt', 'Stopped')], max_length=20, verbose_name='status')),
-                ('adapted', models.TextField(blank=True, verbose_name='what was adapted')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='contact person')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
-                ('is_fictitious', models.BooleanField(default=False, verbose_name='fictitious')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed at')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='practice_adoptions', to='core.organisation', verbose_name='following organisation')),
-                ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adoptions', to='practice.practice', verbose_name='practice example')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='practice_adoptions', to='core.region', verbose_name='following region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("interesse", "Interested"),
+                            ("in-voorbereiding", "In preparation"),
+                            ("gestart", "Started"),
+                            ("geborgd", "Embedded"),
+                            ("gestopt", "Stopped"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("adapted", models.TextField(blank=True, verbose_name="what was adapted")),
+                ("contact_name", models.CharField(blank=True, max_length=120, verbose_name="contact person")),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail")),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
+                ("is_fictitious", models.BooleanField(default=False, verbose_name="fictitious")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed at")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="practice_adoptions",
+                        to="core.organisation",
+                        verbose_name="following organisation",
+                    ),
+                ),
+                (
+                    "practice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adoptions",
+                        to="practice.practice",
+                        verbose_name="practice example",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="practice_adoptions",
+                        to="core.region",
+                        verbose_name="following region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'adoption',
-                'verbose_name_plural': 'adoptions',
-                'ordering': ['region__name', 'pk'],
+                "verbose_name": "adoption",
+                "verbose_name_plural": "adoptions",
+                "ordering": ["region__name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AdoptionStatusChange',
+            name="AdoptionStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('interesse', 'Interested'), ('in-voorbereiding', 'In preparation'), ('gestart', 'Started'), ('geborgd', 'Embedded'), ('gestopt', 'Stopped')], max_length=20, verbose_name='status')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='changed at')),
-                ('adoption', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='practice.adoption')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("interesse", "Interested"),
+                            ("in-voorbereiding", "In preparation"),
+                            ("gestart", "Started"),
+                            ("geborgd", "Embedded"),
+                            ("gestopt", "Stopped"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="changed at")),
+                (
+                    "adoption",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="practice.adoption",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status change',
-                'verbose_name_plural': 'status changes',
-                'ordering': ['changed_at', 'pk'],
+                "verbose_name": "status change",
+                "verbose_name_plural": "status changes",
+                "ordering": ["changed_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeFollow',
+            name="PracticeFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('last_sent_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='last digest sent at')),
-                ('practice', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='practice.practice')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='practice_follows', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created at")),
+                (
+                    "last_sent_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="last digest sent at"),
+                ),
+                (
+                    "practice",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="follows", to="practice.practice"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practice_follows",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'followed practice',
-                'verbose_name_plural': 'followed practices',
-                'ordering': ['pk'],
+                "verbose_name": "followed practice",
+                "verbose_name_plural": "followed practices",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='SelfAssessment',
+            name="SelfAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assessed_on', models.DateField(verbose_name='date')),
-                ('is_fictitious', models.BooleanField(default=False, verbose_name='fictitious')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created at')),
-                ('assessed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.organisation', verbose_name='assessed by')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='practice_self_assessments', to='core.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("assessed_on", models.DateField(verbose_name="date")),
+                ("is_fictitious", models.BooleanField(default=False, verbose_name="fictitious")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="created at")),
+                (
+                    "assessed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.organisation",
+                        verbose_name="assessed by",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="practice_self_assessments",
+                        to="core.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'self-assessment',
-                'verbose_name_plural': 'self-assessments',
-                'ordering': ['region', '-assessed_on', '-pk'],
+                "verbose_name": "self-assessment",
+                "verbose_name_plural": "self-assessments",
+                "ordering": ["region", "-assessed_on", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AssessmentScore',
+            name="AssessmentScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='score')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('factor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessment_scores', to='practice.successfactor', verbose_name='success factor')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='practice.selfassessment')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("score", models.PositiveSmallIntegerField(verbose_name="score")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "factor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessment_scores",
+                        to="practice.successfactor",
+                        verbose_name="success factor",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="scores", to="practice.selfassessment"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'score',
-                'verbose_name_plural': 'scores',
-                'ordering': ['factor__position', 'pk'],
+                "verbose_name": "score",
+                "verbose_name_plural": "scores",
+                "ordering": ["factor__position", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='adoption',
-            index=models.Index(fields=['practice', 'status'], name='practice_adoption_status_idx'),
+            model_name="adoption",
+            index=models.Index(fields=["practice", "status"], name="practice_adoption_status_idx"),
         ),
         migrations.AddConstraint(
-            model_name='adoption',
-            constraint=models.UniqueConstraint(fields=('practice', 'region'), name='practice_adoption_once_per_region'),
+            model_name="adoption",
+            constraint=models.UniqueConstraint(fields=("practice", "region"), name="practice_adoption_once_per_region"),
         ),
         migrations.AddConstraint(
-            model_name='practicefollow',
-            constraint=models.UniqueConstraint(fields=('user', 'practice'), name='practice_follow_once'),
+            model_name="practicefollow",
+            constraint=models.UniqueConstraint(fields=("user", "practice"), name="practice_follow_once"),
         ),
         migrations.AddIndex(
-            model_name='selfassessment',
-            index=models.Index(fields=['region', '-assessed_on', '-id'], name='practice_assessment_latest_idx'),
+            model_name="selfassessment",
+            index=models.Index(fields=["region", "-assessed_on", "-id"], name="practice_assessment_latest_idx"),
         ),
         migrations.AddConstraint(
-            model_name='assessmentscore',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 0), ('score__lte', 3)), name='practice_score_from_0_to_3'),
+            model_name="assessmentscore",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("score__gte", 0), ("score__lte", 3)), name="practice_score_from_0_to_3"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assessmentscore',
-            constraint=models.UniqueConstraint(fields=('assessment', 'factor'), name='practice_score_once_per_factor'),
+            model_name="assessmentscore",
+            constraint=models.UniqueConstraint(fields=("assessment", "factor"), name="practice_score_once_per_factor"),
         ),
     ]

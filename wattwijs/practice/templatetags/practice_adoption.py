@@ -19,7 +19,7 @@ def practice_adoptions(context: dict[str, Any], practice: Practice) -> dict[str,
     # every logged-in visitor, which keeps this section at two queries.
     return {
         "practice": practice,
-        "rows": [(a, a.editable) for a in selectors_adoption.practice_adoptions(practice, user=user)],
+        "rows": [(a, getattr(a, "editable", False)) for a in selectors_adoption.practice_adoptions(practice, user=user)],
         "can_record": practice.is_published and user.is_authenticated,
         "is_authenticated": user.is_authenticated,
         "is_following": selectors_adoption.is_following(user, practice),
