@@ -248,9 +248,8 @@ def spread_page(rows: list[dict[str, Any]]) -> list[SpreadRow]:
     practices = Practice.objects.select_related("region").only("title", "slug", "published_at", "region__name")
     by_id = {p.pk: p for p in practices.filter(pk__in=ids)}
     days: dict[int, list[int]] = {}
-    for practice_id, started_on in Adoption.objects.filter(practice_id__in=ids, started_on__isnull=False).values_list(
-        "practice_id", "started_on"
-    ):
+    started = Adoption.objects.filter(practice_id__in=ids, started_on__isnull=False).order_by()
+    for practice_id, started_on in started.values_list("practice_id", "started_on"):
         published = by_id[practice_id].published_at if practice_id in by_id else None
         if published is not None and started_on is not None:
             days.setdefault(practice_id, []).append(max(0, (started_on - published.date()).days))

@@ -17,9 +17,10 @@ def practice_adoptions(context: dict[str, Any], practice: Practice) -> dict[str,
     user = context["request"].user
     # Whether a visitor may record an adoption is checked on the form's page; here the button is offered to
     # every logged-in visitor, which keeps this section at two queries.
+    adoptions = selectors_adoption.practice_adoptions(practice, user=user)
     return {
         "practice": practice,
-        "rows": [(a, getattr(a, "editable", False)) for a in selectors_adoption.practice_adoptions(practice, user=user)],
+        "rows": [(a, getattr(a, "editable", False)) for a in adoptions],
         "can_record": practice.is_published and user.is_authenticated,
         "is_authenticated": user.is_authenticated,
         "is_following": selectors_adoption.is_following(user, practice),
