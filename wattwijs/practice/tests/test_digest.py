@@ -108,3 +108,10 @@ def test_the_digest_moves_last_sent_at_on(follow):
     services_adoption.digest_send(now=now)
     follow.refresh_from_db()
     assert follow.last_sent_at == now
+
+
+def test_the_digest_is_scheduled_daily():
+    from wattwijs.core import schedule
+
+    periodic = {p.name: p for p in schedule.registered()}["wattwijs.practice.tasks.send_practice_digests"]
+    assert periodic.interval == timedelta(days=1)
