@@ -571,6 +571,44 @@ def _sessions_quarter(world: Any) -> str:
     return f"/praktijk/themasessies/?kwartaal={Quarter.containing(_sessions(world)['planned'].date).key}"
 
 
+# Self-assessment and navolging ---------------------------------------------------------------------
+
+
+def _adoption(world: Any) -> Any:
+    """The published practice of ``_practice`` followed by Rijnmond, and self-assessments of four regions."""
+    if not hasattr(world, "adoption"):
+        import datetime
+
+        from wattwijs.core.tests.factories import region
+        from wattwijs.practice.models_adoption import Adoption, AssessmentScore, SelfAssessment
+
+        practice = _practice(world)["published"]
+        factor = practice.success_factors.get()
+        world.adoption = Adoption.objects.create(
+            practice=practice,
+            region=region("AMR24"),
+            organisation=world.gemeente,
+            status="gestart",
+            started_on=datetime.date(2026, 2, 1),
+            adapted="Drie dagen werk, twee dagen school.",
+            contact_name="Contact Rijnmond",
+        )
+        for code, organisation, score in [("AMR12", world.roc, 1), ("AMR24", world.gemeente, 3)]:
+            for day, change in [(datetime.date(2025, 9, 1), -1), (datetime.date(2026, 3, 1), 0)]:
+                assessment = SelfAssessment.objects.create(
+                    region=region(code), assessed_on=day, assessed_by=organisation
+                )
+                AssessmentScore.objects.create(
+                    assessment=assessment, factor=factor, score=max(0, score + change), notes="Toelichting."
+                )
+        for code in ("AMR01", "AMR02"):
+            assessment = SelfAssessment.objects.create(
+                region=region(code), assessed_on=datetime.date(2026, 3, 1), assessed_by=world.gemeente
+            )
+            AssessmentScore.objects.create(assessment=assessment, factor=factor, score=2)
+    return world.adoption
+
+
 PAGES.extend(
     [
         PageCase("sessions-home", lambda world: _sessions(world) and "/"),
@@ -589,5 +627,28 @@ PAGES.extend(
         PageCase("sessions-ambition-owner", _sessions_url("ambition"), user="alice"),
         PageCase("sessions-ambition-new", "/praktijk/agenda/nieuw/", user="alice"),
         PageCase("sessions-ambition-edit", _sessions_url("ambition", "bewerken/"), user="alice"),
+        PageCase(
+            "practice-detail-followed", lambda world: _adoption(world).practice.get_absolute_url(), user="charlie"
+        ),
+        PageCase("practice-assessment-start", lambda world: _adoption(world) and "/praktijk/zelfscan/"),
+        PageCase("practice-region-profile", lambda world: _adoption(world) and "/praktijk/zelfscan/AMR12/"),
+        PageCase("practice-region-profile-empty", "/praktijk/zelfscan/AMR05/"),
+        PageCase(
+            "practice-assessment-new",
+            lambda world: _practice(world) and "/praktijk/zelfscan/AMR12/nieuw/",
+            user="alice",
+        ),
+        PageCase("practice-assessment-forbidden", "/praktijk/zelfscan/AMR12/nieuw/", user="charlie", status=403),
+        PageCase("practice-spread", lambda world: _adoption(world) and "/praktijk/navolging/"),
+        PageCase(
+            "practice-spread-similar",
+            lambda world: f"/praktijk/navolging/?voorbeeld={_adoption(world).practice.slug}",
+        ),
+        PageCase("practice-adoption-new", _practice_url("published", "navolgen/"), user="charlie"),
+        PageCase(
+            "practice-adoption-edit",
+            lambda world: f"/praktijk/navolging/{_adoption(world).pk}/bewerken/",
+            user="charlie",
+        ),
     ]
 )

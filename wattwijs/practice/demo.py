@@ -19,7 +19,7 @@ from django.utils.text import slugify
 
 from wattwijs.core.models import Organisation, Region, Theme
 from wattwijs.library.models import Resource
-from wattwijs.practice import demo_sessions, richtext
+from wattwijs.practice import demo_assessments, demo_sessions, richtext
 from wattwijs.practice.models import (
     ChainStep,
     InnovationProject,
@@ -695,3 +695,4 @@ def load(*, scale: int = 1) -> None:
     practices = _load_practices(factors)
     _load_projects(practices)
     demo_sessions.load()
+    demo_assessments.load()

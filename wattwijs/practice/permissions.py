@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
 from wattwijs.core.models import Membership, Organisation, Role
 from wattwijs.core.permissions import AnyUser, is_platform_admin
@@ -81,3 +81,46 @@ def can_edit_ambition(user: AnyUser, ambition: Ambition) -> bool:
     if not user.is_authenticated or ambition.pk is None:
         return False
     return Membership.objects.filter(user_id=user.pk, organisation_id=ambition.owner_id, role__in=EDITOR_ROLES).exists()
+
+
+# Self-assessments and navolging ---------------------------------------------------------------------
+# A regional partnership is known by its region: coordinators and administrators of any organisation in a
+# region assess that region and record which practices it follows. Everyone reads the results.
+
+
+def region_organisations(user: AnyUser, region_id: int) -> QuerySet[Organisation]:
+    """The organisations in the region ``user`` may assess it or record its adoptions for."""
+    return editing_organisations(user).filter(region_id=region_id).distinct()
+
+
+def can_act_for_region(user: AnyUser, region_id: int) -> bool:
+    """A coordinator or administrator of an organisation in the region, or a platform administrator."""
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=region_id).exists()
+
+
+def acting_for_region_expression(user: AnyUser) -> Exists | Value:
+    """An annotation that is true on rows (with a ``region_id``) whose region ``user`` may act for."""
+    if is_platform_admin(user):
+        return Value(True)
+    if not user.is_authenticated:
+        return Value(False)
+    return Exists(
+        Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=OuterRef("region_id"))
+    )
+
+
+def acting_region_ids(user: AnyUser) -> list[int]:
+    """The regions ``user`` may act for through a membership (platform administrators: none by membership)."""
+    if not user.is_authenticated:
+        return []
+    return sorted(
+        set(
+            Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES).values_list(
+                "organisation__region_id", flat=True
+            )
+        )
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wattwijs.practice import views, views_sessions
+from wattwijs.practice import views, views_adoption, views_sessions
 
 app_name = "practice"
 
@@ -25,4 +25,12 @@ urlpatterns = [
     path("agenda/<int:pk>/bewerken/", views_sessions.ambition_edit, name="ambition_edit"),
     path("agenda/<int:pk>/acties/", views_sessions.ambition_action_add, name="ambition_action_add"),
     path("agenda/<int:pk>/voortgang/", views_sessions.progress_add, name="progress_add"),
+    # Self-assessment and navolging
+    path("zelfscan/", views_adoption.assessment_start, name="assessment_start"),
+    path("zelfscan/<str:code>/", views_adoption.region_profile, name="region_profile"),
+    path("zelfscan/<str:code>/nieuw/", views_adoption.assessment_create, name="assessment_create"),
+    path("navolging/", views_adoption.spread, name="spread"),
+    path("navolging/<int:pk>/bewerken/", views_adoption.adoption_edit, name="adoption_edit"),
+    path("voorbeelden/<slug:slug>/navolgen/", views_adoption.adoption_create, name="adoption_create"),
+    path("voorbeelden/<slug:slug>/volgen/", views_adoption.follow, name="follow"),
 ]

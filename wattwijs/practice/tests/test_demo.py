@@ -1,4 +1,5 @@
 import pytest
+from django.db.models import Count
 
 from wattwijs.core.demo import load_demo
 from wattwijs.practice.demo import FLAGSHIP
@@ -50,3 +51,19 @@ def test_the_renovation_track_links_its_training_offer_and_materials(demo):
     practice = Practice.objects.get(title=FLAGSHIP)
     assert practice.training_offers.exists()
     assert practice.resources.exists()
+
+
+def test_the_demo_has_self_assessments_of_6_regions_at_two_moments(demo):
+    from wattwijs.practice.models_adoption import SelfAssessment
+
+    dates = SelfAssessment.objects.values("region").annotate(moments=Count("assessed_on", distinct=True))
+    assert [row["moments"] for row in dates] == [2] * 6
+
+
+def test_the_demo_has_fictitious_adoptions_by_other_regions(demo):
+    from wattwijs.practice.models_adoption import Adoption
+
+    adoptions = Adoption.objects.select_related("practice")
+    assert adoptions.count() >= 10
+    assert all(a.is_fictitious and a.region_id != a.practice.region_id for a in adoptions)
+    assert adoptions.values("region").distinct().count() >= 3
