@@ -28,7 +28,7 @@ def _chosen_scenario(request: HttpRequest) -> Scenario | None:
 
 def _year(request: HttpRequest) -> int | None:
     value = request.GET.get("jaar", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 4 else None
 
 
 def _overview_context(request: HttpRequest, region: Region | None) -> dict[str, Any]:

@@ -251,12 +251,10 @@ def practice_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get("/success-factors", response=list[FactorOut], summary="The success factors of the toolkit")
 def factor_list(request: HttpRequest, query: Query[FactorQuery]) -> list[dict[str, Any]]:
-    return [
-        _factor_out(request, factor)
-        for group in selectors.toolkit()
-        if not query.chain_step or group.step == query.chain_step
-        for factor in group.factors
-    ]
+    factors = selectors.success_factors_for_choice()
+    if query.chain_step:
+        factors = factors.filter(chain_step=query.chain_step)
+    return [_factor_out(request, factor) for factor in factors]
 
 
 def _project_out(request: HttpRequest, project: InnovationProject) -> dict[str, Any]:

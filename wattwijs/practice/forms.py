@@ -11,6 +11,7 @@ from wattwijs.core.models import Organisation, Region, Theme
 from wattwijs.library.models import Resource
 from wattwijs.practice import selectors
 from wattwijs.practice.models import (
+    MAX_RESULT_VALUE,
     InnovationProject,
     PartnerRole,
     Practice,
@@ -198,7 +199,10 @@ class PracticeForm(_OwnedForm):
                 required=False,
             )
             self.fields[f"result_{n}_value"] = forms.IntegerField(
-                label=_("Result %(number)s: number of people") % {"number": n}, required=False, min_value=0
+                label=_("Result %(number)s: number of people") % {"number": n},
+                required=False,
+                min_value=0,
+                max_value=MAX_RESULT_VALUE,
             )
 
     def clean(self) -> dict[str, Any]:

@@ -182,6 +182,10 @@ class PracticePartner(models.Model):
         return self.organisation.name if self.organisation_id and self.organisation else self.name
 
 
+# A result counts people: more than this is a typing error, and it keeps within every engine's integer column.
+MAX_RESULT_VALUE = 1_000_000
+
+
 class PracticeResult(models.Model):
     """One measured result of a practice on a date, e.g. 12 placed on 1 March 2026."""
 

@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from wattwijs.core.models import Organisation, Region, Theme, localized
@@ -30,9 +30,10 @@ from wattwijs.training.models import TrainingOffer
 PracticeTheme = Practice.themes.through
 PracticeFactor = Practice.success_factors.through
 
-PRACTICE_SORTS = {
+PRACTICE_SORTS: dict[str, tuple[Any, ...]] = {
     "title": ("title", "pk"),
-    "newest": ("-published_at", "-pk"),
+    # Drafts (never published) last on every engine: PostgreSQL puts NULL first in a descending order.
+    "newest": (F("published_at").desc(nulls_last=True), "-pk"),
     "region": ("region__name", "title", "pk"),
 }
 

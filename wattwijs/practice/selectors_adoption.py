@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Avg, Count, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
+from django.utils import timezone
 
 from wattwijs.core.models import Region
 from wattwijs.core.permissions import AnyUser
@@ -252,7 +253,7 @@ def spread_page(rows: list[dict[str, Any]]) -> list[SpreadRow]:
     for practice_id, started_on in started.values_list("practice_id", "started_on"):
         published = by_id[practice_id].published_at if practice_id in by_id else None
         if published is not None and started_on is not None:
-            days.setdefault(practice_id, []).append(max(0, (started_on - published.date()).days))
+            days.setdefault(practice_id, []).append(max(0, (started_on - timezone.localdate(published)).days))
     return [
         SpreadRow(
             practice=by_id[row["practice_id"]],

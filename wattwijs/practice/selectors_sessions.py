@@ -97,7 +97,12 @@ def session_get(*, pk: int) -> ThemeSession:
             ThemeSession.objects.select_related("organiser")
             .prefetch_related(
                 Prefetch("participants", queryset=Organisation.objects.only("name", "slug").order_by("name")),
-                Prefetch("practices", queryset=Practice.objects.only("title", "slug", "status").order_by("title")),
+                Prefetch(
+                    "practices",
+                    queryset=Practice.objects.filter(status__in=permissions.PUBLIC_STATUSES)
+                    .only("title", "slug", "status")
+                    .order_by("title"),
+                ),
                 Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("position", "name")),
                 Prefetch("actions", queryset=SessionAction.objects.select_related("owner").order_by("position")),
             )

@@ -18,6 +18,7 @@ from wattwijs.core.services import audit_log_write
 from wattwijs.library.models import Resource
 from wattwijs.practice import permissions, richtext
 from wattwijs.practice.models import (
+    MAX_RESULT_VALUE,
     InnovationProject,
     PartnerRole,
     Practice,
@@ -155,6 +156,10 @@ def practice_validate(data: PracticeData) -> None:
             errors["results"] = _("Choose an indicator from the list for every result.")
         elif result.value < 0:
             errors["results"] = _("A result is a number of people and cannot be negative.")
+        elif result.value > MAX_RESULT_VALUE:
+            errors["results"] = _("A result is a number of people and cannot be more than %(max)s.") % {
+                "max": f"{MAX_RESULT_VALUE:,}".replace(",", ".")
+            }
         elif result.measured_on > today:
             errors["results"] = _("A result cannot have a date in the future.")
         elif (result.measured_on, result.indicator) in seen:

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -157,8 +157,13 @@ def spread(request: HttpRequest) -> HttpResponse:
     similar: list[Region] = []
     slug = request.GET.get("voorbeeld", "").strip()[:220]
     if slug:
-        chosen = selectors_adoption.published_practice(slug)
-        similar = selectors_adoption.similar_regions(chosen)
+        # A link to a practice since archived or renamed still shows the overview, without the comparison.
+        try:
+            chosen = selectors_adoption.published_practice(slug)
+        except Http404:
+            chosen = None
+        if chosen is not None:
+            similar = selectors_adoption.similar_regions(chosen)
     labels = [AdoptionStatus(status).label for status in STATUS_COLUMNS.values()]
     return render(
         request,

@@ -287,3 +287,8 @@ def test_the_import_page_names_the_limits(client, coordinator, settings):
     settings.CAPACITY_IMPORT_MAX_ROWS = 500
     content = client.get("/arbeidscapaciteit/importeren/").content.decode()
     assert "Een bestand bevat hoogstens 500 regels en 3 MB." in content
+
+
+@pytest.mark.parametrize("year", ["²", "2030" * 2000])
+def test_a_year_that_is_no_plain_number_shows_the_last_year(client, examples, year):
+    assert client.get("/arbeidscapaciteit/", {"scenario": "voorbeeld-gecombineerd", "jaar": year}).status_code == 200

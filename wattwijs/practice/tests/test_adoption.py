@@ -227,3 +227,18 @@ def test_the_detail_queries_do_not_grow_with_adoptions(client, world, django_ass
         )
     with django_assert_max_num_queries(10):
         assert client.get(practice.get_absolute_url()).status_code == 200
+
+
+def test_the_days_to_start_count_from_the_local_publication_date(practice):
+    # Published at 00:30 in Amsterdam on 1 January is 31 December in UTC.
+    practice.published_at = datetime(2026, 1, 1, 0, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    practice.save(update_fields=["published_at"])
+    _adopt(practice, "AMR24", AdoptionStatus.STARTED, date(2026, 1, 11))
+    [row] = selectors_adoption.spread_page(list(selectors_adoption.spread_rows()))
+    assert row.median_days == 10
+
+
+def test_the_spread_page_ignores_a_link_to_a_practice_no_longer_published(client, practice):
+    _adopt(practice, "AMR24", AdoptionStatus.INTEREST)
+    response = client.get("/praktijk/navolging/?voorbeeld=bestaat-niet-meer")
+    assert response.status_code == 200

@@ -252,3 +252,11 @@ def test_it_refuses_to_edit_another_organisations_project(world):
         services.project_update(actor=world.charlie, project=project, data=_project_data(world, owner=world.gemeente))
     project.refresh_from_db()
     assert project.title == "Origineel"
+
+
+def test_it_refuses_a_result_larger_than_a_number_of_people_can_be(world):
+    with pytest.raises(ValidationError):
+        services.practice_create(
+            actor=world.alice,
+            data=_data(world, results=[ResultData(date(2026, 1, 1), ResultIndicator.PLACED, 3_000_000_000)]),
+        )

@@ -259,3 +259,11 @@ def test_the_home_page_shows_the_next_planned_session(client):
 
 def test_the_home_page_has_no_session_block_without_planned_sessions(client):
     assert "Volgende themasessie" not in client.get("/").content.decode()
+
+
+def test_a_session_page_does_not_name_a_practice_that_went_back_to_draft(client):
+    from wattwijs.practice.models import PublicationStatus
+
+    session = ThemeSessionFactory()
+    session.practices.set([PracticeFactory(title="Teruggezet naar concept", status=PublicationStatus.DRAFT)])
+    assert "Teruggezet naar concept" not in client.get(session.get_absolute_url()).content.decode()

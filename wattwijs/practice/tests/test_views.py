@@ -464,3 +464,15 @@ def test_the_form_preselects_the_only_organisation_a_coordinator_works_for(clien
     client.force_login(world.alice)
     form = client.get("/praktijk/voorbeelden/nieuw/").context["form"]
     assert form["owner"].value() == world.roc.pk
+
+
+def test_newest_first_puts_drafts_without_a_publication_date_last(client, world):
+    from django.utils import timezone
+
+    from wattwijs.practice.models import PublicationStatus
+    from wattwijs.practice.selectors import PracticeFilters, practice_list
+
+    PracticeFactory(title="Concept", owner=world.roc, status=PublicationStatus.DRAFT, published_at=None)
+    PracticeFactory(title="Gepubliceerd", owner=world.roc, published_at=timezone.now())
+    titles = [p.title for p in practice_list(user=world.alice, filters=PracticeFilters(sort="newest"))]
+    assert titles == ["Gepubliceerd", "Concept"]
