@@ -31,11 +31,40 @@ def private_addresses_allowed() -> bool:
     return bool(getattr(settings, "HARVEST_ALLOW_PRIVATE_ADDRESSES", False))
 
 
-def is_allowed(address: IPAddress) -> bool:
-    """Whether ``address`` is on the public internet (not private, loopback, link-local, multicast or reserved)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+# NAT64 prefixes (RFC 6052 well-known, RFC 8215 local-use): the last 32 bits are the IPv4 address reached.
+NAT64_PREFIXES = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address leads to: IPv4-mapped, 6to4, Teredo (server and client) and NAT64."""
+    embedded: list[ipaddress.IPv4Address] = []
+    if address.ipv4_mapped is not None:
+        embedded.append(address.ipv4_mapped)
+    if address.sixtofour is not None:
+        embedded.append(address.sixtofour)
+    if address.teredo is not None:
+        embedded.extend(address.teredo)
+    if any(address in prefix for prefix in NAT64_PREFIXES):
+        embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return embedded
+
+
+def _is_public(address: IPAddress) -> bool:
     return address.is_global and not address.is_multicast
+
+
+def is_allowed(address: IPAddress) -> bool:
+    """Whether ``address`` is on the public internet (not private, loopback, link-local, multicast or reserved).
+
+    An IPv6 address that carries an IPv4 address (IPv4-mapped, 6to4, Teredo, NAT64) is allowed only when that
+    IPv4 address is public as well.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return _is_public(address.ipv4_mapped)
+        if not all(_is_public(embedded) for embedded in embedded_ipv4(address)):
+            return False
+    return _is_public(address)
 
 
 def resolve(host: str, port: int) -> list[tuple[Any, ...]]:

@@ -67,6 +67,8 @@ class HarvestRun(models.Model):
     harvest_from = models.DateTimeField(_("changed since"), null=True, blank=True)
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Set when the run starts and on every page it reads; a run without one for too long is abandoned.
+    heartbeat_at = models.DateTimeField(_("last sign of progress"), null=True, blank=True)
     added = models.PositiveIntegerField(_("added"), default=0)
     updated = models.PositiveIntegerField(_("updated"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)

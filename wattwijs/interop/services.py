@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -46,6 +47,8 @@ SOURCE_FIELDS = ("name", "base_url", "metadata_prefix", "set_spec", "organisatio
 PENDING_IMPORT_DIRECTORY = "interop/imports"
 # A run in one of these states holds its source: no other harvest of it starts.
 ACTIVE_STATUSES = (HarvestRun.Status.QUEUED, HarvestRun.Status.RUNNING)
+# What the worker and ``harvest_fail_stale`` change of a run; reloaded after a change in the database.
+RUN_STATE_FIELDS = ["status", "message", "started_at", "finished_at", "heartbeat_at"]
 SCHEDULE_INTERVALS: dict[str, timedelta] = {
     HarvestSource.Schedule.DAILY: timedelta(days=1),
     HarvestSource.Schedule.WEEKLY: timedelta(days=7),
@@ -128,23 +131,29 @@ def harvest_source_for_url(
 
 
 def stale_after() -> timedelta:
-    """How long a run may stay queued or running before it counts as abandoned (its worker stopped)."""
+    """How long a queued or running run may go without a sign of progress (its heartbeat, or its start when it
+    has none) before it counts as abandoned (its worker stopped)."""
     return timedelta(seconds=int(getattr(settings, "HARVEST_STALE_AFTER_SECONDS", 3 * 3600)))
 
 
 def harvest_fail_stale(*, source: HarvestSource | None = None, now: datetime | None = None) -> int:
-    """Mark the runs queued or running for longer than ``stale_after()`` as failed, with the reason; returns
-    how many. A worker that stopped in the middle of a harvest leaves such a run behind, and it would block
-    every later harvest of its source."""
+    """Mark the runs queued or running without a sign of progress for longer than ``stale_after()`` as failed,
+    with the reason; returns how many. A worker that stopped in the middle of a harvest leaves such a run
+    behind, and it would block every later harvest of its source. A harvest that is still going on shows
+    progress on every page it reads, however long it takes; should it be marked failed all the same, it stops
+    before it stores anything more."""
     now = now or timezone.now()
     limit = stale_after()
+    cutoff = now - limit
     runs = HarvestRun.objects.filter(
-        status__in=ACTIVE_STATUSES, started_at__lt=now - limit, **({"source": source} if source else {})
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff),
+        status__in=ACTIVE_STATUSES,
+        **({"source": source} if source else {}),
     )
     with translation.override(settings.LANGUAGE_CODE):
-        message = _("Stopped: the harvest was queued or running for more than %(hours)s hours without finishing.") % {
-            "hours": f"{limit.total_seconds() / 3600:g}"
-        }
+        message = _(
+            "Stopped: the harvest was queued or running for more than %(hours)s hours without any sign of progress."
+        ) % {"hours": f"{limit.total_seconds() / 3600:g}"}
     return runs.update(status=HarvestRun.Status.FAILED, message=message, finished_at=now)
 
 
@@ -167,7 +176,7 @@ def _start_run(
             )
         if incremental:
             harvest_from = _incremental_from(source)
-        return HarvestRun.objects.create(source=source, harvest_from=harvest_from, started_at=now)
+        return HarvestRun.objects.create(source=source, harvest_from=harvest_from, started_at=now, heartbeat_at=now)
 
 
 def harvest_enqueue(*, actor: AnyUser, source: HarvestSource) -> HarvestRun:
@@ -229,9 +238,14 @@ def harvest(
     """
     if run is None:
         run = _start_run(source, harvest_from=harvest_from)
-    run.status = HarvestRun.Status.RUNNING
-    run.started_at = timezone.now()
-    run.save(update_fields=["status", "started_at"])
+    now = timezone.now()
+    started = HarvestRun.objects.filter(pk=run.pk, status__in=ACTIVE_STATUSES).update(
+        status=HarvestRun.Status.RUNNING, started_at=now, heartbeat_at=now
+    )
+    run.refresh_from_db(fields=RUN_STATE_FIELDS)
+    if not started:
+        # Marked failed (as abandoned) while it waited in the queue: it keeps that state.
+        return run
     # Messages are stored in the site's language, which is what the source page shows.
     with translation.override(settings.LANGUAGE_CODE):
         _Harvest(run, client or Client(in_background=True), batch_size).run()
@@ -244,6 +258,10 @@ def _from_argument(moment: datetime | None) -> str:
         return ""
     stamp = format_datestamp(moment)
     return stamp[:10] if stamp.endswith("T00:00:00Z") else stamp
+
+
+class _RunFailedMeanwhile(Exception):
+    """The run was marked failed (as abandoned) while the harvest was going on: it stores nothing more."""
 
 
 class _Harvest:
@@ -278,7 +296,12 @@ class _Harvest:
                         self.materials[record.identifier] = record.material
                 if len(self.materials) + len(self.deletions) >= self.batch_size:
                     self.flush()
+                else:
+                    self._beat()
             self.flush()
+        except _RunFailedMeanwhile:
+            run.refresh_from_db(fields=RUN_STATE_FIELDS)
+            return
         except HarvestFailed as error:
             self._stop(str(error))
             return
@@ -286,23 +309,42 @@ class _Harvest:
             logger.exception("Harvest %s of source %s stopped", run.pk, self.source.pk)
             self._stop(_("The harvest stopped because of an unexpected error."))
             return
-        # A run that outlived HARVEST_STALE_AFTER_SECONDS was marked failed meanwhile; it did finish after all.
-        run.status = HarvestRun.Status.FINISHED
-        run.message = ""
-        run.finished_at = timezone.now()
-        run.save(update_fields=["status", "message", "finished_at"])
+        self._end(HarvestRun.Status.FINISHED, "")
 
     def _stop(self, message: str) -> None:
         """End the run with ``message``, keeping the complete records read before the problem."""
         run = self.run_row
         try:
             self.flush()
+        except _RunFailedMeanwhile:
+            run.refresh_from_db(fields=RUN_STATE_FIELDS)
+            return
         except Exception:
             logger.exception("Harvest %s could not store its last batch", run.pk)
-        run.status = HarvestRun.Status.FAILED
-        run.message = message
-        run.finished_at = timezone.now()
-        run.save(update_fields=["status", "message", "finished_at"])
+        self._end(HarvestRun.Status.FAILED, message)
+
+    def _end(self, status: str, message: str) -> None:
+        """Give the run its final ``status``, unless it was marked failed meanwhile: then it keeps that."""
+        run = self.run_row
+        ended = HarvestRun.objects.filter(pk=run.pk, status=HarvestRun.Status.RUNNING).update(
+            status=status, message=message, finished_at=timezone.now()
+        )
+        if not ended:
+            logger.warning("Harvest %s was marked failed while it was going on", run.pk)
+        run.refresh_from_db(fields=RUN_STATE_FIELDS)
+
+    def _beat(self) -> None:
+        """Record a sign of progress; ``_RunFailedMeanwhile`` when the run is no longer running.
+
+        Inside a transaction, the update keeps the run's row locked until the commit, so the run cannot be
+        marked failed while a batch is being stored.
+        """
+        run = self.run_row
+        now = timezone.now()
+        if not HarvestRun.objects.filter(pk=run.pk, status=HarvestRun.Status.RUNNING).update(heartbeat_at=now):
+            logger.warning("Harvest %s was marked failed while it was going on; it stops", run.pk)
+            raise _RunFailedMeanwhile
+        run.heartbeat_at = now
 
     def flush(self) -> None:
         run = self.run_row
@@ -311,6 +353,7 @@ class _Harvest:
         self.materials, self.deletions = {}, set()
         errors, self.errors = self.errors, []
         with transaction.atomic():
+            self._beat()
             if materials:
                 outcome = library_services.harvested_upsert(
                     actor=None, publisher=self.source.organisation, materials=materials

@@ -31,8 +31,8 @@ def harvest_due_sources() -> int:
 @schedule.every(datetime.timedelta(minutes=30))
 @task()
 def harvest_fail_stale_runs() -> int:
-    """Mark harvests left queued or running by a stopped worker as failed, so that their sources can be
-    harvested again; returns how many."""
+    """Mark harvests left queued or running by a stopped worker (no heartbeat within
+    ``HARVEST_STALE_AFTER_SECONDS``) as failed, so that their sources can be harvested again; returns how many."""
     return services.harvest_fail_stale()
 
 

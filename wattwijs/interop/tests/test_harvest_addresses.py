@@ -41,7 +41,34 @@ def test_private_local_and_reserved_addresses_are_not_allowed(address):
     assert not addresses.is_allowed(ipaddress.ip_address(address))
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "2002:a9fe:a9fe::1",  # 6to4 of 169.254.169.254
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "64:ff9b::a00:1",  # NAT64 of 10.0.0.1
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b:1::c0a8:101",  # local-use NAT64 of 192.168.1.1
+    ],
+)
+def test_ipv6_addresses_that_lead_to_a_private_ipv4_address_are_not_allowed(address):
+    assert not addresses.is_allowed(ipaddress.ip_address(address))
+
+
+def test_both_ipv4_addresses_of_a_teredo_address_are_checked():
+    # Server 10.0.0.1; the client 93.184.215.14 is stored inverted in the last 32 bits.
+    teredo = ipaddress.IPv6Address("2001:0:a00:1::a247:28f1")
+    assert addresses.embedded_ipv4(teredo) == [
+        ipaddress.IPv4Address("10.0.0.1"),
+        ipaddress.IPv4Address("93.184.215.14"),
+    ]
+    assert not addresses.is_allowed(teredo)
+
+
+@pytest.mark.parametrize(
+    "address", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "64:ff9b::808:808", "2002:808:808::1"]
+)
 def test_public_addresses_are_allowed(address):
     assert addresses.is_allowed(ipaddress.ip_address(address))
 

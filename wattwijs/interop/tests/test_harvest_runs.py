@@ -13,8 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wattwijs.interop import services, tasks
+from wattwijs.interop.client import Client
 from wattwijs.interop.models import HarvestRun, HarvestSource
 from wattwijs.interop.tests.factories import HarvestSourceFactory
+from wattwijs.interop.tests.feed import Feed, lom_record, page, serve
+from wattwijs.library.models import Resource
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +98,85 @@ def test_the_source_row_is_locked_while_a_harvest_is_started(world):
     with CaptureQueriesContext(connection) as queries:
         services.harvest_enqueue(actor=world.alice, source=source)
     assert any("FOR UPDATE" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_run_with_a_recent_heartbeat_is_not_stale_however_long_ago_it_started(settings):
+    settings.HARVEST_STALE_AFTER_SECONDS = 3600
+    run = run_of(HarvestSourceFactory(), Status.RUNNING, hours_ago=5)
+    HarvestRun.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=10))
+    assert services.harvest_fail_stale() == 0
+    run.refresh_from_db()
+    assert run.status == Status.RUNNING
+
+
+def test_a_run_without_a_heartbeat_within_the_limit_is_stale(settings):
+    settings.HARVEST_STALE_AFTER_SECONDS = 3600
+    run = run_of(HarvestSourceFactory(), Status.RUNNING, hours_ago=5)
+    HarvestRun.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now() - timedelta(hours=2))
+    assert services.harvest_fail_stale() == 1
+    run.refresh_from_db()
+    assert run.status == Status.FAILED
+
+
+def _watched_client(on_page):
+    """A client that calls ``on_page(number)`` before it hands the harvest each page."""
+    client = Client(sleep=lambda seconds: None, timeout=10)
+    read = client.pages_ahead
+
+    def pages_ahead(*args, **kwargs):
+        for number, one_page in enumerate(read(*args, **kwargs)):
+            on_page(number)
+            yield one_page
+
+    client.pages_ahead = pages_ahead  # type: ignore[method-assign]
+    return client
+
+
+def _three_pages():
+    return Feed(
+        pages={
+            "": page([lom_record(1), lom_record(2)], "p2"),
+            "p2": page([lom_record(3)], "p3"),
+            "p3": page([lom_record(4)], ""),
+        }
+    )
+
+
+@pytest.mark.usefixtures("local_repository")
+def test_a_harvest_that_reads_pages_for_longer_than_the_limit_is_not_stale(settings):
+    settings.HARVEST_STALE_AFTER_SECONDS = 3600
+    long_ago = timezone.now() - timedelta(hours=2)
+    failed = []
+
+    def on_page(number):
+        if number == 0:
+            HarvestRun.objects.filter(status=Status.RUNNING).update(started_at=long_ago, heartbeat_at=long_ago)
+        else:
+            failed.append(services.harvest_fail_stale())
+
+    with serve(_three_pages()) as url:
+        run = services.harvest(source=HarvestSourceFactory(base_url=url), client=_watched_client(on_page))
+    assert failed == [0, 0]
+    assert run.status == Status.FINISHED
+
+
+@pytest.mark.usefixtures("local_repository")
+def test_a_harvest_whose_run_was_marked_failed_meanwhile_stores_nothing_more(settings):
+    settings.HARVEST_STALE_AFTER_SECONDS = 3600
+    long_ago = timezone.now() - timedelta(hours=2)
+
+    def on_page(number):
+        if number == 1:
+            HarvestRun.objects.filter(status=Status.RUNNING).update(started_at=long_ago, heartbeat_at=long_ago)
+            assert services.harvest_fail_stale() == 1
+
+    with serve(_three_pages()) as url:
+        run = services.harvest(source=HarvestSourceFactory(base_url=url), client=_watched_client(on_page), batch_size=1)
+    stored = HarvestRun.objects.get(pk=run.pk)
+    assert (run.status, stored.status) == (Status.FAILED, Status.FAILED)
+    assert "meer dan 1 uur" in stored.message
+    assert stored.added == 2
+    assert set(Resource.objects.values_list("oai_identifier", flat=True)) == {
+        "oai:voorbeeld.nl:1",
+        "oai:voorbeeld.nl:2",
+    }
