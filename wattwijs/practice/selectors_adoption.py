@@ -4,8 +4,8 @@ only ever leave the database as an average over at least ``MIN_REGIONS_FOR_AVERA
 from __future__ import annotations
 
 import statistics
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -147,9 +147,9 @@ def region_profile(region: Region) -> RegionProfile:
 
 def _learn_from(region: Region, weakest: list[FactorRow], others: QuerySet[AssessmentScore]) -> list[LearnFrom]:
     strong = set(
-        others.filter(
-            factor_id__in=[row.factor.pk for row in weakest], score__gte=LEARN_FROM_MIN_SCORE
-        ).values_list("factor_id", "assessment__region_id")
+        others.filter(factor_id__in=[row.factor.pk for row in weakest], score__gte=LEARN_FROM_MIN_SCORE).values_list(
+            "factor_id", "assessment__region_id"
+        )
     )
     links = (
         PracticeFactor.objects.filter(
@@ -171,7 +171,9 @@ def _learn_from(region: Region, weakest: list[FactorRow], others: QuerySet[Asses
 def assessment_dates(region: Region) -> list[date]:
     """The dates of a region's self-assessments, newest first: all that is shown of them to outsiders."""
     return list(
-        SelfAssessment.objects.filter(region=region).order_by("-assessed_on", "-pk").values_list("assessed_on", flat=True)
+        SelfAssessment.objects.filter(region=region)
+        .order_by("-assessed_on", "-pk")
+        .values_list("assessed_on", flat=True)
     )
 
 
