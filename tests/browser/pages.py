@@ -631,7 +631,10 @@ PAGES.extend(
             "practice-detail-followed", lambda world: _adoption(world).practice.get_absolute_url(), user="charlie"
         ),
         PageCase("practice-assessment-start", lambda world: _adoption(world) and "/praktijk/zelfscan/"),
-        PageCase("practice-region-profile", lambda world: _adoption(world) and "/praktijk/zelfscan/AMR12/"),
+        PageCase(
+            "practice-region-profile", lambda world: _adoption(world) and "/praktijk/zelfscan/AMR12/", user="alice"
+        ),
+        PageCase("practice-region-profile-public", lambda world: _adoption(world) and "/praktijk/zelfscan/AMR12/"),
         PageCase("practice-region-profile-empty", "/praktijk/zelfscan/AMR05/"),
         PageCase(
             "practice-assessment-new",

@@ -19,7 +19,9 @@ from wattwijs.practice.models_sessions import (
 )
 from wattwijs.practice.services_sessions import AmbitionData, SessionActionData, SessionData
 
+# Empty action rows a session form offers at least; a session with more actions gets its rows plus two empty ones.
 ACTION_ROWS = 4
+MAX_ACTION_ROWS = 60
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MULTIPLE_HELP = _("Hold Ctrl (or Cmd) to choose more than one.")
 
@@ -60,11 +62,14 @@ class SessionForm(forms.Form):
     )
     outcomes = _rich(_("Outcomes"), _("What the session delivered. Fill this in after the session."))
 
-    def __init__(self, *args: Any, organisers: QuerySet[Organisation], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisers: QuerySet[Organisation], action_rows: int = ACTION_ROWS, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.action_count = action_rows
         self.fields["organiser"].queryset = organisers  # type: ignore[attr-defined]
         organisations = Organisation.objects.order_by("name")
-        for n in range(1, ACTION_ROWS + 1):
+        for n in range(1, self.action_count + 1):
             self.fields[f"action_{n}_description"] = forms.CharField(
                 label=_("Action %(number)s: description") % {"number": n}, required=False, max_length=500
             )
@@ -86,7 +91,7 @@ class SessionForm(forms.Form):
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
         if start and end and end <= start:
             self.add_error("end_time", _("The end time lies before the start time. Choose an end after the start."))
-        for n in range(1, ACTION_ROWS + 1):
+        for n in range(1, self.action_count + 1):
             described = (cleaned.get(f"action_{n}_description") or "").strip()
             owner = cleaned.get(f"action_{n}_owner")
             if described and not owner:
@@ -101,7 +106,7 @@ class SessionForm(forms.Form):
     def action_rows(self) -> list[list[forms.BoundField]]:
         return [
             [self[f"action_{n}_{part}"] for part in ("description", "owner", "due_date", "status")]
-            for n in range(1, ACTION_ROWS + 1)
+            for n in range(1, self.action_count + 1)
         ]
 
     def data_for_service(self, *, is_fictitious: bool = False) -> SessionData:
@@ -113,7 +118,7 @@ class SessionForm(forms.Form):
                 due_date=data.get(f"action_{n}_due_date"),
                 status=data.get(f"action_{n}_status") or ActionStatus.PLANNED,
             )
-            for n in range(1, ACTION_ROWS + 1)
+            for n in range(1, self.action_count + 1)
             if data.get(f"action_{n}_description") and data.get(f"action_{n}_owner")
         ]
         return SessionData(
@@ -134,6 +139,18 @@ class SessionForm(forms.Form):
         )
 
     @staticmethod
+    def row_count(session: ThemeSession | None, data: Any = None) -> int:
+        """How many action rows to offer: as many as were posted, or the session's own actions plus two."""
+        if data is not None:
+            try:
+                return min(max(int(data.get("action_rows", ACTION_ROWS)), ACTION_ROWS), MAX_ACTION_ROWS)
+            except (TypeError, ValueError):
+                return ACTION_ROWS
+        if session is None:
+            return ACTION_ROWS
+        return min(max(ACTION_ROWS, session.actions.count() + 2), MAX_ACTION_ROWS)
+
+    @staticmethod
     def initial_from(session: ThemeSession) -> dict[str, Any]:
         initial: dict[str, Any] = {
             name: getattr(session, name)
@@ -143,7 +160,7 @@ class SessionForm(forms.Form):
         initial["participants"] = list(session.participants.all())
         initial["practices"] = list(session.practices.all())
         initial["success_factors"] = list(session.success_factors.all())
-        for n, action in enumerate(session.actions.order_by("position")[:ACTION_ROWS], start=1):
+        for n, action in enumerate(session.actions.order_by("position")[: MAX_ACTION_ROWS - 2], start=1):
             initial[f"action_{n}_description"] = action.description
             initial[f"action_{n}_owner"] = action.owner_id
             initial[f"action_{n}_due_date"] = action.due_date

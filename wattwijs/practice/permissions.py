@@ -124,3 +124,17 @@ def acting_region_ids(user: AnyUser) -> list[int]:
             )
         )
     )
+
+
+def can_record_adoption_elsewhere(user: AnyUser, region_id: int) -> bool:
+    """Whether ``user`` may record for some region other than ``region_id`` that it follows a practice from there:
+    a platform administrator, or a coordinator or administrator of an organisation in another region."""
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region__isnull=False)
+        .exclude(organisation__region_id=region_id)
+        .exists()
+    )

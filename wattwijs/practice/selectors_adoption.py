@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -81,8 +82,8 @@ class StepGroup:
 @dataclass(frozen=True)
 class LearnFrom:
     row: FactorRow
-    # (practice, score of its region on this factor), highest score first
-    practices: list[tuple[Practice, int]]
+    # Published practices of regions that score this factor well, by title; their scores are never shown
+    practices: list[Practice]
 
 
 @dataclass
@@ -146,12 +147,11 @@ def region_profile(region: Region) -> RegionProfile:
 
 
 def _learn_from(region: Region, weakest: list[FactorRow], others: QuerySet[AssessmentScore]) -> list[LearnFrom]:
-    strong = {
-        (factor_id, region_id): score
-        for factor_id, region_id, score in others.filter(
-            factor_id__in=[row.factor.pk for row in weakest], score__gte=LEARN_FROM_MIN_SCORE
-        ).values_list("factor_id", "assessment__region_id", "score")
-    }
+    strong = set(
+        others.filter(factor_id__in=[row.factor.pk for row in weakest], score__gte=LEARN_FROM_MIN_SCORE).values_list(
+            "factor_id", "assessment__region_id"
+        )
+    )
     links = (
         PracticeFactor.objects.filter(
             successfactor_id__in=[row.factor.pk for row in weakest],
@@ -162,15 +162,20 @@ def _learn_from(region: Region, weakest: list[FactorRow], others: QuerySet[Asses
         .select_related("practice__region")
         .order_by("practice__title", "practice_id")
     )
-    by_factor: dict[int, list[tuple[Practice, int]]] = {}
+    by_factor: dict[int, list[Practice]] = {}
     for link in links:
-        score = strong.get((link.successfactor_id, link.practice.region_id))
-        if score is not None:
-            by_factor.setdefault(link.successfactor_id, []).append((link.practice, score))
-    return [
-        LearnFrom(row=row, practices=sorted(by_factor.get(row.factor.pk, []), key=lambda item: -item[1]))
-        for row in weakest
-    ]
+        if (link.successfactor_id, link.practice.region_id) in strong:
+            by_factor.setdefault(link.successfactor_id, []).append(link.practice)
+    return [LearnFrom(row=row, practices=by_factor.get(row.factor.pk, [])) for row in weakest]
+
+
+def assessment_dates(region: Region) -> list[date]:
+    """The dates of a region's self-assessments, newest first: all that is shown of them to outsiders."""
+    return list(
+        SelfAssessment.objects.filter(region=region)
+        .order_by("-assessed_on", "-pk")
+        .values_list("assessed_on", flat=True)
+    )
 
 
 def assessment_factors() -> list[tuple[str, list[SuccessFactor]]]:

@@ -29,6 +29,7 @@ from wattwijs.practice.models import (
     ResultIndicator,
     SuccessFactor,
 )
+from wattwijs.practice.models_adoption import Adoption
 from wattwijs.training.models import TrainingOffer
 
 
@@ -228,6 +229,15 @@ def practice_update(*, actor: AnyUser, practice: Practice, data: PracticeData) -
         raise PermissionDenied
     practice_validate(data)
     _require_own_organisation(actor, data.owner)
+    if data.region.pk != practice.region_id and Adoption.objects.filter(practice=practice, region=data.region).exists():
+        raise ValidationError(
+            {
+                "region": _(
+                    "This region already follows the practice example, and a region cannot follow its own. Choose "
+                    "another region."
+                )
+            }
+        )
     changed = [name for name in PRACTICE_PLAIN_FIELDS if getattr(practice, name) != getattr(data, name)]
     practice.updated_at = timezone.now()
     with transaction.atomic():

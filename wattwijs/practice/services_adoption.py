@@ -120,15 +120,19 @@ class AdoptionData:
     is_fictitious: bool = False
 
 
-def adoption_validate(*, actor: AnyUser, practice: Practice, data: AdoptionData) -> None:
+def adoption_validate(*, actor: AnyUser, practice: Practice, data: AdoptionData, creating: bool = True) -> None:
+    """Refuse bad input. A region starts following only a published practice example; an existing adoption is
+    still kept up to date after the example is archived."""
     errors: dict[str, str] = {}
     if practice.region_id == data.region.pk:
         errors["region"] = _(
             "A region cannot follow its own practice example. Choose another region, or describe the change in "
             "the practice example itself."
         )
-    if practice.status != PublicationStatus.PUBLISHED:
+    if creating and practice.status != PublicationStatus.PUBLISHED:
         errors["__all__"] = _("Only a published practice example can be followed.")
+    elif practice.status not in permissions.PUBLIC_STATUSES:
+        errors["__all__"] = _("Only a published or archived practice example can be updated here.")
     if data.status not in AdoptionStatus.values:
         errors["status"] = _("Choose a status from the list.")
     elif data.status in STARTED_STATUSES and data.started_on is None:
@@ -149,7 +153,8 @@ def adoption_save(*, actor: AnyUser, practice: Practice, data: AdoptionData) -> 
     organisation in that region may."""
     if not permissions.can_act_for_region(actor, data.region.pk):
         raise PermissionDenied
-    adoption_validate(actor=actor, practice=practice, data=data)
+    exists = Adoption.objects.filter(practice=practice, region=data.region).exists()
+    adoption_validate(actor=actor, practice=practice, data=data, creating=not exists)
     now = timezone.now()
     with transaction.atomic():
         adoption = Adoption.objects.select_for_update().filter(

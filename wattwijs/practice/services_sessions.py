@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wattwijs.core.models import Organisation, Region
-from wattwijs.core.permissions import AnyUser
+from wattwijs.core.permissions import AnyUser, is_platform_admin
 from wattwijs.core.services import audit_log_write
 from wattwijs.practice import permissions, richtext
 from wattwijs.practice.models import Practice, SuccessFactor
@@ -218,6 +218,21 @@ def ambition_validate(data: AmbitionData) -> None:
         raise ValidationError(errors)
 
 
+def _require_ambition_place(actor: AnyUser, data: AmbitionData) -> None:
+    """An ambition speaks for a school the actor edits for, a region the actor may act for, or (national) the
+    platform; nobody sets goals in another school's or region's name."""
+    if data.level == AmbitionLevel.SCHOOL and data.school is not None:
+        if not permissions.editing_organisations(actor).filter(pk=data.school.pk).exists():
+            raise ValidationError({"school": _("Choose a school you are a coordinator or administrator of.")})
+    elif data.level == AmbitionLevel.REGION and data.region is not None:
+        if not permissions.can_act_for_region(actor, data.region.pk):
+            raise ValidationError(
+                {"region": _("Choose a region in which you are a coordinator or administrator of an organisation.")}
+            )
+    elif data.level == AmbitionLevel.NATIONAL and not is_platform_admin(actor):
+        raise ValidationError({"level": _("Only platform administrators add national ambitions.")})
+
+
 def _write_ambition(ambition: Ambition, data: AmbitionData) -> None:
     for name in AMBITION_FIELDS:
         value = getattr(data, name)
@@ -240,6 +255,7 @@ def ambition_create(*, actor: AnyUser, data: AmbitionData) -> Ambition:
         raise PermissionDenied
     ambition_validate(data)
     _require_own_organisation(actor, data.owner, "owner")
+    _require_ambition_place(actor, data)
     ambition = Ambition(created_by_id=actor.pk if actor.is_authenticated else None)
     with transaction.atomic():
         _write_ambition(ambition, data)
@@ -255,6 +271,7 @@ def ambition_update(*, actor: AnyUser, ambition: Ambition, data: AmbitionData) -
         raise PermissionDenied
     ambition_validate(data)
     _require_own_organisation(actor, data.owner, "owner")
+    _require_ambition_place(actor, data)
     changed = [name for name in AMBITION_FIELDS if getattr(ambition, name) != getattr(data, name)]
     ambition.updated_at = timezone.now()
     with transaction.atomic():

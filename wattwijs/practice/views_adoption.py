@@ -48,16 +48,22 @@ def assessment_start(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def region_profile(request: HttpRequest, code: str) -> HttpResponse:
+    """A region's own scores, notes and progress only for those who may assess it; others see the dates."""
     region = selectors_adoption.region_get(code)
-    profile = selectors_adoption.region_profile(region)
+    if not permissions.can_act_for_region(request.user, region.pk):
+        return render(
+            request,
+            "practice/region_assessments_public.html",
+            {"region": region, "dates": selectors_adoption.assessment_dates(region)},
+        )
     return render(
         request,
         "practice/region_profile.html",
         {
-            "profile": profile,
+            "profile": selectors_adoption.region_profile(region),
             "region": region,
             "min_regions": MIN_REGIONS_FOR_AVERAGE,
-            "can_assess": permissions.can_act_for_region(request.user, region.pk),
+            "can_assess": True,
         },
     )
 

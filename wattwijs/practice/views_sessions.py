@@ -69,6 +69,7 @@ def _session_form(request: HttpRequest, session: ThemeSession | None) -> HttpRes
         request.POST if request.method == "POST" else None,
         initial=SessionForm.initial_from(session) if session else None,
         organisers=permissions.editing_organisations(request.user).order_by("name"),
+        action_rows=SessionForm.row_count(session, request.POST if request.method == "POST" else None),
     )
     if request.method == "POST" and form.is_valid():
         try:

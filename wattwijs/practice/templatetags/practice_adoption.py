@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from wattwijs.practice import selectors_adoption
+from wattwijs.practice import permissions, selectors_adoption
 from wattwijs.practice.models import Practice
 
 register = template.Library()
@@ -15,13 +15,11 @@ register = template.Library()
 @register.inclusion_tag("practice/_adoptions.html", takes_context=True)
 def practice_adoptions(context: dict[str, Any], practice: Practice) -> dict[str, Any]:
     user = context["request"].user
-    # Whether a visitor may record an adoption is checked on the form's page; here the button is offered to
-    # every logged-in visitor, which keeps this section at two queries.
     adoptions = selectors_adoption.practice_adoptions(practice, user=user)
     return {
         "practice": practice,
         "rows": [(a, getattr(a, "editable", False)) for a in adoptions],
-        "can_record": practice.is_published and user.is_authenticated,
+        "can_record": practice.is_published and permissions.can_record_adoption_elsewhere(user, practice.region_id),
         "is_authenticated": user.is_authenticated,
         "is_following": selectors_adoption.is_following(user, practice),
         "csrf_token": context.get("csrf_token"),

@@ -75,6 +75,28 @@ def test_a_draft_practice_cannot_be_followed(world, practice):
         services_adoption.adoption_save(actor=world.charlie, practice=practice, data=_data())
 
 
+def test_an_adoption_is_kept_up_to_date_after_the_practice_is_archived(world, practice):
+    services_adoption.adoption_save(
+        actor=world.charlie, practice=practice, data=_data(status=AdoptionStatus.PREPARING, started_on=None)
+    )
+    practice.status = PublicationStatus.ARCHIVED
+    practice.save(update_fields=["status"])
+    adoption = Adoption.objects.get()
+    services_adoption.adoption_update(
+        actor=world.charlie, adoption=adoption, data=_data(status=AdoptionStatus.EMBEDDED)
+    )
+    adoption.refresh_from_db()
+    assert adoption.status == AdoptionStatus.EMBEDDED
+
+
+def test_an_archived_practice_cannot_be_followed_anew(world, practice):
+    practice.status = PublicationStatus.ARCHIVED
+    with pytest.raises(ValidationError) as error:
+        services_adoption.adoption_save(actor=world.charlie, practice=practice, data=_data())
+    assert "gepubliceerd" in str(error.value)
+    assert not Adoption.objects.exists()
+
+
 def test_an_organisation_outside_the_region_is_refused(world, practice):
     with pytest.raises(ValidationError) as error:
         services_adoption.adoption_save(actor=world.charlie, practice=practice, data=_data(organisation=world.roc))
@@ -242,3 +264,24 @@ def test_the_spread_page_ignores_a_link_to_a_practice_no_longer_published(client
     _adopt(practice, "AMR24", AdoptionStatus.INTEREST)
     response = client.get("/praktijk/navolging/?voorbeeld=bestaat-niet-meer")
     assert response.status_code == 200
+
+
+RECORD_URL = "navolgen/"
+
+
+def test_a_coordinator_of_another_region_is_offered_to_record_that_it_follows(client, world, practice):
+    client.force_login(world.charlie)
+    content = client.get(practice.get_absolute_url()).content.decode()
+    assert f'href="{practice.get_absolute_url()}{RECORD_URL}"' in content
+
+
+def test_a_coach_is_not_offered_to_record_an_adoption(client, world, practice):
+    client.force_login(world.bob)
+    content = client.get(practice.get_absolute_url()).content.decode()
+    assert f'href="{practice.get_absolute_url()}{RECORD_URL}"' not in content
+
+
+def test_a_coordinator_of_only_the_practices_own_region_is_not_offered_to_record_an_adoption(client, world, practice):
+    client.force_login(world.alice)
+    content = client.get(practice.get_absolute_url()).content.decode()
+    assert f'href="{practice.get_absolute_url()}{RECORD_URL}"' not in content

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from wattwijs.core.tests.factories import region
+from wattwijs.core.models import OrganisationKind
+from wattwijs.core.tests.factories import OrganisationFactory, region
 from wattwijs.practice import services_sessions
 from wattwijs.practice.models_sessions import Ambition, AmbitionAction, AmbitionLevel, ProgressUpdate, Sector
 from wattwijs.practice.selectors_sessions import AmbitionFilters, ambition_list, progress_percentage
@@ -154,9 +155,48 @@ def test_a_target_equal_to_the_baseline_is_refused(world):
 
 def test_a_national_ambition_keeps_no_school_or_region(world):
     ambition = services_sessions.ambition_create(
-        actor=world.alice, data=_ambition_data(world, level=AmbitionLevel.NATIONAL)
+        actor=world.admin, data=_ambition_data(world, level=AmbitionLevel.NATIONAL)
     )
     assert (ambition.school, ambition.region) == (None, None)
+
+
+def test_a_coordinator_may_not_add_a_national_ambition(world):
+    with pytest.raises(ValidationError) as error:
+        services_sessions.ambition_create(actor=world.alice, data=_ambition_data(world, level=AmbitionLevel.NATIONAL))
+    assert "Alleen platformbeheerders" in str(error.value.message_dict["level"])
+    assert not Ambition.objects.exists()
+
+
+def test_an_ambition_for_another_school_is_refused(world):
+    other_school = OrganisationFactory(kind=OrganisationKind.SCHOOL, region=region("AMR12"))
+    with pytest.raises(ValidationError) as error:
+        services_sessions.ambition_create(actor=world.alice, data=_ambition_data(world, school=other_school))
+    assert "school" in error.value.message_dict
+    assert not Ambition.objects.exists()
+
+
+def test_an_ambition_for_a_region_without_the_actors_organisations_is_refused(world):
+    data = _ambition_data(world, level=AmbitionLevel.REGION, school=None, region=region("AMR24"))
+    with pytest.raises(ValidationError) as error:
+        services_sessions.ambition_create(actor=world.alice, data=data)
+    assert "regio" in str(error.value.message_dict["region"])
+    assert not Ambition.objects.exists()
+
+
+def test_an_ambition_cannot_be_moved_to_another_region(world):
+    ambition = services_sessions.ambition_create(
+        actor=world.alice, data=_ambition_data(world, level=AmbitionLevel.REGION, school=None)
+    )
+    data = _ambition_data(world, level=AmbitionLevel.REGION, school=None, region=region("AMR24"), goal="Verplaatst")
+    with pytest.raises(ValidationError):
+        services_sessions.ambition_update(actor=world.alice, ambition=ambition, data=data)
+    ambition.refresh_from_db()
+    assert (ambition.region, ambition.goal) == (region("AMR12"), "Elke student leert een warmtepomp plaatsen")
+
+
+def test_a_coordinator_adds_an_ambition_for_their_own_region(world):
+    data = _ambition_data(world, level=AmbitionLevel.REGION, school=None)
+    assert services_sessions.ambition_create(actor=world.alice, data=data).region == region("AMR12")
 
 
 def _made_days_ago(ambition, days):

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from wattwijs.core.tests.factories import OrganisationFactory, region
+from wattwijs.core.models import Role
+from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region
 from wattwijs.practice import selectors_adoption, services_adoption
 from wattwijs.practice.models import ChainStep, PublicationStatus
 from wattwijs.practice.models_adoption import AssessmentScore, SelfAssessment
@@ -41,6 +42,19 @@ def made():
     _assess("AMR02", date(2026, 2, 1), {a: 2, b: 0, c: 1, d: 1})
     _assess("AMR03", date(2026, 2, 1), {a: 1, b: 3, c: 2, d: 3})
     return {"a": a, "b": b, "c": c, "d": d}
+
+
+def _coordinator(code):
+    user = UserFactory()
+    MembershipFactory(user=user, organisation=OrganisationFactory(region=region(code)), role=Role.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def own(client):
+    """A client logged in as a coordinator of Midden-Utrecht (AMR12)."""
+    client.force_login(_coordinator("AMR12"))
+    return client
 
 
 def _rows(profile):
@@ -89,21 +103,21 @@ def test_the_average_is_hidden_with_fewer_than_three_other_regions(made):
     assert all(row.average is None for row in _rows(profile).values())
 
 
-def test_the_page_hides_the_average_column_with_fewer_than_three_other_regions(client, made):
+def test_the_page_hides_the_average_column_with_fewer_than_three_other_regions(own, made):
     SelfAssessment.objects.filter(region=region("AMR03")).delete()
-    content = client.get("/praktijk/zelfscan/AMR12/").content.decode()
+    content = own.get("/praktijk/zelfscan/AMR12/").content.decode()
     assert "Gemiddelde van andere regio’s" not in content
     assert "Leren op een echt project" in content
 
 
-def test_the_page_shows_the_rounded_average(client, made):
-    content = client.get("/praktijk/zelfscan/AMR12/").content.decode()
+def test_the_page_shows_the_rounded_average(own, made):
+    content = own.get("/praktijk/zelfscan/AMR12/").content.decode()
     assert "Gemiddelde van andere regio’s" in content
     assert "<td>1,7</td>" in content
 
 
-def test_the_page_never_shows_another_regions_notes(client, made):
-    content = client.get("/praktijk/zelfscan/AMR12/").content.decode()
+def test_the_page_never_shows_another_regions_notes(own, made):
+    content = own.get("/praktijk/zelfscan/AMR12/").content.decode()
     assert "noot AMR12 3" in content
     assert "noot AMR01" not in content
 
@@ -119,8 +133,8 @@ def test_learn_from_offers_practices_of_regions_that_score_the_weakest_factors_h
     intake = PracticeFactory(title="Drenthe intake", region=region("AMR03"), success_factors=[b])
     learn_from = selectors_adoption.region_profile(region("AMR12")).learn_from
     assert [(item.row.factor.name, item.practices) for item in learn_from] == [
-        ("Werven in de wijk", [(strong, 3), (good, 2)]),
-        ("Warme intake", [(intake, 3)]),
+        ("Werven in de wijk", [good, strong]),
+        ("Warme intake", [intake]),
         ("Nazorg na plaatsing", []),
     ]
 
@@ -136,6 +150,43 @@ def test_a_region_without_assessment_has_an_empty_profile(client):
     response = client.get("/praktijk/zelfscan/AMR05/")
     assert response.status_code == 200
     assert "heeft zichzelf nog niet beoordeeld" in response.content.decode()
+
+
+def test_an_anonymous_visitor_sees_only_the_dates_of_a_regions_assessments(client, made):
+    content = client.get("/praktijk/zelfscan/AMR12/").content.decode()
+    assert "1 maart 2026" in content
+    assert "1 september 2025" in content
+    assert "noot AMR12" not in content
+    assert "Score nu" not in content
+    assert "Leer van" not in content
+
+
+def test_a_coordinator_of_another_region_does_not_see_the_scores_or_notes(client, made):
+    client.force_login(_coordinator("AMR01"))
+    content = client.get("/praktijk/zelfscan/AMR12/").content.decode()
+    assert "1 maart 2026" in content
+    assert "noot AMR12" not in content
+    assert "Score nu" not in content
+
+
+def test_the_regions_own_coordinator_sees_scores_notes_and_progress(own, made):
+    content = own.get("/praktijk/zelfscan/AMR12/").content.decode()
+    assert "noot AMR12 3" in content
+    assert "Score nu" in content
+    assert "Vorige score" in content
+
+
+def test_a_platform_admin_sees_a_regions_scores(client, world, made):
+    client.force_login(world.admin)
+    assert "noot AMR12 3" in client.get("/praktijk/zelfscan/AMR12/").content.decode()
+
+
+def test_learn_from_shows_the_practice_and_its_region_but_not_that_regions_score(own, made):
+    PracticeFactory(title="Groningen werft", region=region("AMR01"), success_factors=[made["a"]])
+    content = own.get("/praktijk/zelfscan/AMR12/").content.decode()
+    learn_from = content[content.index('id="leer-van"') :]
+    assert f"Groningen werft</a> ({region('AMR01').name})</li>" in learn_from
+    assert "scoort" not in learn_from
 
 
 def test_the_start_page_lists_regions_that_assessed_themselves(client, made):
@@ -266,12 +317,13 @@ def test_the_form_refuses_a_score_of_5_with_a_dutch_message(client, world):
     assert not SelfAssessment.objects.exists()
 
 
-def test_the_profile_page_queries_do_not_grow_with_the_regions(client, made, django_assert_max_num_queries):
+def test_the_profile_page_queries_do_not_grow_with_the_regions(own, made, django_assert_max_num_queries):
     for code in ("AMR04", "AMR05", "AMR06", "AMR07"):
         _assess(code, date(2026, 1, 1), {made["a"]: 3, made["b"]: 3, made["c"]: 3, made["d"]: 3})
         PracticeFactory(region=region(code), success_factors=[made["a"], made["b"]])
-    with django_assert_max_num_queries(10):
-        assert client.get("/praktijk/zelfscan/AMR12/").status_code == 200
+    # Two of these read the logged-in user's session and account.
+    with django_assert_max_num_queries(12):
+        assert own.get("/praktijk/zelfscan/AMR12/").status_code == 200
 
 
 def test_published_practice_status_is_required_for_learn_from(made):

@@ -16,6 +16,7 @@ from wattwijs.practice.models import (
     PublicationStatus,
     ResultIndicator,
 )
+from wattwijs.practice.models_adoption import Adoption, AdoptionStatus
 from wattwijs.practice.services import PartnerData, PracticeData, ProjectData, ResultData
 
 from .factories import PracticeFactory, ProjectFactory, SuccessFactorFactory
@@ -260,3 +261,22 @@ def test_it_refuses_a_result_larger_than_a_number_of_people_can_be(world):
             actor=world.alice,
             data=_data(world, results=[ResultData(date(2026, 1, 1), ResultIndicator.PLACED, 3_000_000_000)]),
         )
+
+
+def test_a_practice_cannot_move_to_a_region_that_follows_it(world):
+    practice = services.practice_create(actor=world.alice, data=_data(world))
+    Adoption.objects.create(practice=practice, region=region("AMR24"), status=AdoptionStatus.INTEREST)
+    with pytest.raises(ValidationError) as error:
+        services.practice_update(
+            actor=world.alice, practice=practice, data=_data(world, region=region("AMR24"), title="Verhuisd")
+        )
+    assert "volgt dit praktijkvoorbeeld al" in str(error.value.message_dict["region"])
+    practice.refresh_from_db()
+    assert (practice.region, practice.title) == (region("AMR12"), "Renoveren in de wijk")
+
+
+def test_a_practice_moves_to_a_region_that_does_not_follow_it(world):
+    practice = services.practice_create(actor=world.alice, data=_data(world))
+    services.practice_update(actor=world.alice, practice=practice, data=_data(world, region=region("AMR24")))
+    practice.refresh_from_db()
+    assert practice.region == region("AMR24")

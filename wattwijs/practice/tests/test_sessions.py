@@ -267,3 +267,23 @@ def test_a_session_page_does_not_name_a_practice_that_went_back_to_draft(client)
     session = ThemeSessionFactory()
     session.practices.set([PracticeFactory(title="Teruggezet naar concept", status=PublicationStatus.DRAFT)])
     assert "Teruggezet naar concept" not in client.get(session.get_absolute_url()).content.decode()
+
+
+def test_editing_a_session_with_six_actions_keeps_all_six(client, world):
+    session = ThemeSessionFactory(organiser=world.roc)
+    for n in range(6):
+        SessionActionFactory(session=session, owner=world.gemeente, description=f"Actie {n + 1}", position=n)
+    client.force_login(world.alice)
+    content = client.get(f"{session.get_absolute_url()}bewerken/").content.decode()
+    assert 'name="action_rows" value="8"' in content
+    assert 'value="Actie 6"' in content
+    actions = {}
+    for n in range(1, 7):
+        actions[f"action_{n}_description"] = f"Actie {n}"
+        actions[f"action_{n}_owner"] = world.gemeente.pk
+        actions[f"action_{n}_status"] = "gepland"
+    response = client.post(f"{session.get_absolute_url()}bewerken/", _form(world, action_rows="8", **actions))
+    assert response.status_code == 302
+    assert list(session.actions.order_by("position").values_list("description", flat=True)) == [
+        f"Actie {n}" for n in range(1, 7)
+    ]
