@@ -550,8 +550,10 @@ def alignments_of(*, obj: models.Model) -> dict[str, list[models.Model]]:
     """What ``obj`` is aligned to, per target kind (work_process, competence, qualification, unit)."""
     content_type = ContentType.objects.get_for_model(obj)
     found: dict[str, list[models.Model]] = {target: [] for target in Alignment.TARGETS}
-    alignments = Alignment.objects.filter(content_type=content_type, object_id=obj.pk).select_related(
-        "work_process__core_task__qualification", "competence", "qualification", "unit"
+    alignments = (
+        Alignment.objects.filter(content_type=content_type, object_id=obj.pk)
+        .select_related("work_process__core_task__qualification", "competence", "qualification", "unit")
+        .order_by("pk")
     )
     for alignment in alignments:
         for target in Alignment.TARGETS:
