@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from wattwijs.core.modules import installed_modules, search_module
+from wattwijs.core.permissions import memberships
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -24,6 +25,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
 
 def _menu_organisations(request: HttpRequest) -> list[Any]:
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    if user is None:
         return []
-    return [membership.organisation for membership in user.memberships.select_related("organisation")[:5]]
+    return [membership.organisation for membership in memberships(user)[:5]]

@@ -13,6 +13,24 @@ AnyUser = User | AnonymousUser
 COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 
 
+def memberships(user: AnyUser) -> list[Membership]:
+    """The user's memberships with their organisations.
+
+    For the user of a request they were loaded with the user (``core.backends``), so checks cost no query; for
+    any other user object they are read fresh.
+    """
+    if not user.is_authenticated:
+        return []
+    if "memberships" in getattr(user, "_prefetched_objects_cache", {}):
+        return list(user.memberships.all())
+    return list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
+
+
+def organisation_ids_with_role(user: AnyUser, *roles: str) -> set[int]:
+    """The organisations in which ``user`` holds one of ``roles``."""
+    return {m.organisation_id for m in memberships(user) if m.role in roles}
+
+
 def is_platform_admin(user: AnyUser) -> bool:
     return bool(user.is_authenticated and user.is_superuser)
 
@@ -21,16 +39,12 @@ def is_coordinator(user: AnyUser) -> bool:
     """A platform admin, or a member with the role coordinator or admin in any organisation."""
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, role__in=COORDINATOR_ROLES).exists()
+    return bool(organisation_ids_with_role(user, *COORDINATOR_ROLES))
 
 
 def has_role(user: AnyUser, organisation: Organisation, *roles: str) -> bool:
     """True when the user holds one of ``roles`` in ``organisation``."""
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, organisation_id=organisation.pk, role__in=roles).exists()
+    return organisation.pk in organisation_ids_with_role(user, *roles)
 
 
 def can_manage_members(user: AnyUser, organisation: Organisation) -> bool:
@@ -46,7 +60,7 @@ def can_view_audit_log(user: AnyUser) -> bool:
     """Platform admins see the whole log; organisation admins that of their organisations."""
     if is_platform_admin(user):
         return True
-    return bool(user.is_authenticated and Membership.objects.filter(user_id=user.pk, role=Role.ADMIN).exists())
+    return bool(organisation_ids_with_role(user, Role.ADMIN))
 
 
 def audit_entries_visible_filter(user: AnyUser) -> Q:

@@ -245,7 +245,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="wattwijs.core.backends.MembershipModelBackend")
             messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation})
             return redirect("core:profile")
     context["form"] = form

@@ -220,6 +220,7 @@ def practice_list(request: HttpRequest, query: Query[PracticeQuery]) -> dict[str
 )
 def practice_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
     practice = selectors.practice_get(user=api_user(request), slug=slug)
+    links = selectors.practice_links(practice)
     return {
         **_practice_out(request, practice),
         "approach": {
@@ -244,8 +245,8 @@ def practice_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
         ],
         "success_factors": [_factor_out(request, factor) for factor in practice.success_factors.all()],
         "lessons": practice.lessons,
-        "resources": [resource.pk for resource in practice.resources.all()],
-        "training_offers": [offer.pk for offer in practice.training_offers.all()],
+        "resources": [int(link.key) for link in links.resources],
+        "training_offers": [int(link.key) for link in links.offers],
     }
 
 

@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 
-from wattwijs.core.models import Membership, Organisation, Role
-from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.core.models import Membership, Organisation
+from wattwijs.core.permissions import (
+    COORDINATOR_ROLES,
+    AnyUser,
+    is_coordinator,
+    is_platform_admin,
+    memberships,
+    organisation_ids_with_role,
+)
 from wattwijs.practice.models import InnovationProject, Practice, PublicationStatus
 from wattwijs.practice.models_sessions import Ambition, ThemeSession
 
-EDITOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
+EDITOR_ROLES = COORDINATOR_ROLES
 PUBLIC_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.ARCHIVED)
 
 
@@ -25,24 +32,22 @@ def editing_organisations(user: AnyUser) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     if is_platform_admin(user):
         return Organisation.objects.all()
-    return Organisation.objects.filter(memberships__user_id=user.pk, memberships__role__in=EDITOR_ROLES)
+    return Organisation.objects.filter(pk__in=_editing_ids(user))
+
+
+def _editing_ids(user: AnyUser) -> set[int]:
+    return organisation_ids_with_role(user, *EDITOR_ROLES)
 
 
 def can_create(user: AnyUser) -> bool:
-    if is_platform_admin(user):
-        return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES).exists()
+    return is_coordinator(user)
 
 
 def can_edit(user: AnyUser, obj: Practice | InnovationProject) -> bool:
     """A coordinator or administrator of the organisation that owns the practice or project."""
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated or obj.pk is None:
-        return False
-    return Membership.objects.filter(user_id=user.pk, organisation_id=obj.owner_id, role__in=EDITOR_ROLES).exists()
+    return obj.pk is not None and obj.owner_id in _editing_ids(user)
 
 
 def can_view(user: AnyUser, obj: Practice | InnovationProject) -> bool:
@@ -56,8 +61,7 @@ def listed_filter(user: AnyUser) -> Q:
         return published | Q(status=PublicationStatus.DRAFT)
     if not user.is_authenticated:
         return published
-    own = Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES).values("organisation_id")
-    return published | Q(status=PublicationStatus.DRAFT, owner_id__in=own)
+    return published | Q(status=PublicationStatus.DRAFT, owner_id__in=_editing_ids(user))
 
 
 # Themasessies and the klimaat- en energieagenda ----------------------------------------------------
@@ -68,19 +72,13 @@ def listed_filter(user: AnyUser) -> Q:
 def can_edit_session(user: AnyUser, session: ThemeSession) -> bool:
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated or session.pk is None:
-        return False
-    return Membership.objects.filter(
-        user_id=user.pk, organisation_id=session.organiser_id, role__in=EDITOR_ROLES
-    ).exists()
+    return session.pk is not None and session.organiser_id in _editing_ids(user)
 
 
 def can_edit_ambition(user: AnyUser, ambition: Ambition) -> bool:
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated or ambition.pk is None:
-        return False
-    return Membership.objects.filter(user_id=user.pk, organisation_id=ambition.owner_id, role__in=EDITOR_ROLES).exists()
+    return ambition.pk is not None and ambition.owner_id in _editing_ids(user)
 
 
 # Self-assessments and navolging ---------------------------------------------------------------------
@@ -97,9 +95,7 @@ def can_act_for_region(user: AnyUser, region_id: int) -> bool:
     """A coordinator or administrator of an organisation in the region, or a platform administrator."""
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region_id=region_id).exists()
+    return region_id in acting_region_ids(user)
 
 
 def acting_for_region_expression(user: AnyUser) -> Exists | Value:
@@ -115,14 +111,8 @@ def acting_for_region_expression(user: AnyUser) -> Exists | Value:
 
 def acting_region_ids(user: AnyUser) -> list[int]:
     """The regions ``user`` may act for through a membership (platform administrators: none by membership)."""
-    if not user.is_authenticated:
-        return []
     return sorted(
-        set(
-            Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES).values_list(
-                "organisation__region_id", flat=True
-            )
-        )
+        {m.organisation.region_id for m in memberships(user) if m.role in EDITOR_ROLES and m.organisation.region_id}
     )
 
 
@@ -131,10 +121,4 @@ def can_record_adoption_elsewhere(user: AnyUser, region_id: int) -> bool:
     a platform administrator, or a coordinator or administrator of an organisation in another region."""
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated:
-        return False
-    return (
-        Membership.objects.filter(user_id=user.pk, role__in=EDITOR_ROLES, organisation__region__isnull=False)
-        .exclude(organisation__region_id=region_id)
-        .exists()
-    )
+    return any(other != region_id for other in acting_region_ids(user))

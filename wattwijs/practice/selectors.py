@@ -7,7 +7,8 @@ from itertools import groupby
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from wattwijs.core.models import Organisation, Region, Theme, localized
@@ -25,6 +26,7 @@ from wattwijs.practice.models import (
     PublicationStatus,
     SuccessFactor,
 )
+from wattwijs.practice.models_adoption import PracticeFollow
 from wattwijs.training.models import TrainingOffer
 
 PracticeTheme = Practice.themes.through
@@ -129,34 +131,40 @@ def practice_facets(*, user: AnyUser, filters: PracticeFilters) -> Facets:
             key=lambda f: f.label,
         ),
     }
-    total = _practice_queryset(user, filters).count()
-    return Facets(groups=groups, total=total)
+    return Facets(groups=groups, total=_total_from_regions(groups["region"], filters.region))
+
+
+def _total_from_regions(regions: list[FacetValue], chosen: str) -> int:
+    """The number of practices found: every practice has exactly one region, so the region counts (made without the
+    region filter) add up to it, or give it for the chosen region. This saves the list a counting query."""
+    if chosen:
+        return next((f.count for f in regions if f.value == chosen), 0)
+    return sum(f.count for f in regions)
 
 
 THEME_PATHS = ("themes__code", "themes__name_nl", "themes__name_en")
 
 
 def practice_get(*, user: AnyUser, slug: str) -> Practice:
-    """A practice with everything its page shows; 404 when it does not exist or ``user`` may not see it."""
+    """A practice with everything its page shows; 404 when it does not exist or ``user`` may not see it.
+
+    ``viewer_follows`` tells whether ``user`` follows it; the linked materials, offers and projects are read by
+    ``practice_links``.
+    """
+    follows = (
+        Exists(PracticeFollow.objects.filter(user_id=user.pk, practice_id=OuterRef("pk")))
+        if user.is_authenticated
+        else Value(False)
+    )
     try:
         practice = (
             Practice.objects.select_related("region", "owner")
+            .annotate(viewer_follows=follows)
             .prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.only("code", "name_nl", "name_en")),
                 Prefetch("partners", queryset=PracticePartner.objects.select_related("organisation")),
                 Prefetch("results", queryset=PracticeResult.objects.order_by("measured_on", "indicator")),
                 Prefetch("success_factors", queryset=SuccessFactor.objects.order_by("position", "name")),
-                Prefetch(
-                    "resources",
-                    queryset=Resource.objects.filter(current__isnull=False)
-                    .select_related("current")
-                    .order_by("current__title"),
-                ),
-                Prefetch("training_offers", queryset=TrainingOffer.objects.order_by("title")),
-                Prefetch(
-                    "grown_from",
-                    queryset=InnovationProject.objects.filter(status=PublicationStatus.PUBLISHED).order_by("title"),
-                ),
             )
             .get(slug=slug)
         )
@@ -165,6 +173,55 @@ def practice_get(*, user: AnyUser, slug: str) -> Practice:
     if not permissions.can_view(user, practice):
         raise Http404
     return practice
+
+
+@dataclass(frozen=True)
+class Link:
+    key: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PracticeLinks:
+    """What a practice uses and where it came from, each sorted by title."""
+
+    resources: list[Link]
+    offers: list[Link]
+    projects: list[Link]
+
+    def __bool__(self) -> bool:
+        return bool(self.resources or self.offers or self.projects)
+
+
+def practice_links(practice: Practice) -> PracticeLinks:
+    """The practice's learning materials, training offers and the published projects it grew from, in one query."""
+
+    def columns(queryset: QuerySet[Any], kind: str, key: Any, title: str) -> QuerySet[Any]:
+        rows: QuerySet[Any] = queryset.order_by().values_list(Value(kind, output_field=CharField()), key, F(title))
+        return rows
+
+    text_pk = Cast("pk", output_field=CharField())
+    resources = Resource.objects.filter(practices=practice, current__isnull=False)
+    rows = columns(resources, "resource", text_pk, "current__title").union(
+        columns(TrainingOffer.objects.filter(practices=practice), "offer", text_pk, "title"),
+        columns(
+            InnovationProject.objects.filter(grew_into=practice, status=PublicationStatus.PUBLISHED),
+            "project",
+            F("slug"),
+            "title",
+        ),
+        all=True,
+    )
+    urls = {
+        "resource": lambda key: Resource(pk=int(key)).get_absolute_url(),
+        "offer": lambda key: TrainingOffer(pk=int(key)).get_absolute_url(),
+        "project": lambda key: InnovationProject(slug=key).get_absolute_url(),
+    }
+    links: dict[str, list[Link]] = {kind: [] for kind in urls}
+    for kind, key, title in sorted(rows, key=lambda row: (row[2].casefold(), row[1])):
+        links[kind].append(Link(key=key, title=title, url=urls[kind](key)))
+    return PracticeLinks(resources=links["resource"], offers=links["offer"], projects=links["project"])
 
 
 def practice_for_edit(*, user: AnyUser, slug: str) -> Practice:

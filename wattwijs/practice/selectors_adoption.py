@@ -126,12 +126,12 @@ def region_profile(region: Region) -> RegionProfile:
     others = AssessmentScore.objects.filter(assessment_id__in=_latest_assessment_ids()).exclude(
         assessment__region_id=region.pk
     )
-    profile.other_regions = (
-        SelfAssessment.objects.filter(pk__in=_latest_assessment_ids()).exclude(region_id=region.pk).count()
-    )
+    averages = list(others.values("factor_id").annotate(average=Avg("score"), regions=Count("assessment_id")))
+    # Every self-assessment scores every factor, so the most regions behind one factor is the number that assessed.
+    profile.other_regions = max((item["regions"] for item in averages), default=0)
     profile.shows_average = profile.other_regions >= MIN_REGIONS_FOR_AVERAGE
     if profile.shows_average:
-        for item in others.values("factor_id").annotate(average=Avg("score"), regions=Count("assessment_id")):
+        for item in averages:
             if item["factor_id"] in rows and item["regions"] >= MIN_REGIONS_FOR_AVERAGE:
                 rows[item["factor_id"]].average = float(item["average"])
     labels = dict(ChainStep.choices)

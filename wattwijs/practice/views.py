@@ -74,6 +74,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "practice": practice,
             "indicator_labels": [ResultIndicator(i).label for i in indicators],
             "result_rows": selectors.results_table(practice, indicators),
+            "links": selectors.practice_links(practice),
             "can_edit": permissions.can_edit(request.user, practice),
         },
     )

@@ -253,6 +253,20 @@ def test_an_invitee_without_account_signs_up_and_becomes_member(world, client):
     assert Membership.objects.filter(user__email="nieuw@example.org", organisation=world.roc).exists()
 
 
+def test_an_invitee_who_signed_up_stays_signed_in(world, client):
+    invitation = Invitation.objects.create(organisation=world.roc, email="nieuw@example.org", role="viewer", token="t1")
+    client.post(
+        f"/uitnodiging/{invitation.token}/",
+        {
+            "first_name": "Nina",
+            "last_name": "Nieuw",
+            "password1": "lang-wachtwoord-2026",
+            "password2": "lang-wachtwoord-2026",
+        },
+    )
+    assert client.get("/account/").status_code == 200
+
+
 def test_a_signup_with_different_passwords_saves_nothing(world, client):
     invitation = Invitation.objects.create(organisation=world.roc, email="nieuw@example.org", role="viewer", token="t2")
     client.post(
