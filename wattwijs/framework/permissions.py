@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from wattwijs.core.models import Membership, OrganisationKind, Role
-from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.core.models import OrganisationKind
+from wattwijs.core.permissions import COORDINATOR_ROLES, AnyUser, is_platform_admin, memberships
 from wattwijs.framework.models import FrameworkVersion
 
 # Coordinators and admins of these kinds of organisation edit the framework.
 EDITOR_ORGANISATION_KINDS = (OrganisationKind.SCHOOL, OrganisationKind.HOGESCHOOL, OrganisationKind.BRANCH)
-EDITOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
+EDITOR_ROLES = COORDINATOR_ROLES
 
 
 def is_framework_editor(user: AnyUser) -> bool:
     if is_platform_admin(user):
         return True
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(
-        user_id=user.pk, role__in=EDITOR_ROLES, organisation__kind__in=EDITOR_ORGANISATION_KINDS
-    ).exists()
+    return any(m.role in EDITOR_ROLES and m.organisation.kind in EDITOR_ORGANISATION_KINDS for m in memberships(user))
 
 
 def can_edit_version(user: AnyUser, version: FrameworkVersion) -> bool:

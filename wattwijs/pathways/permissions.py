@@ -26,7 +26,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet
 
 from wattwijs.core.models import Membership, Organisation, Role
-from wattwijs.core.permissions import AnyUser, is_platform_admin
+from wattwijs.core.permissions import COORDINATOR_ROLES, AnyUser, is_platform_admin
 from wattwijs.pathways.models import (
     Candidate,
     Chain,
@@ -38,7 +38,6 @@ from wattwijs.pathways.models import (
     Step,
 )
 
-COORDINATOR_ROLES = (Role.COORDINATOR, Role.ADMIN)
 PARTNER_ROLES = (Role.ADMIN, Role.COORDINATOR, Role.COACH, Role.VIEWER)
 REGISTER_ROLES = (Role.COORDINATOR, Role.COACH, Role.ADMIN)
 # A partner's members who may add orientation activities and contact moments under a full consent.

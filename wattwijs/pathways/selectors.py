@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from wattwijs.core.models import AuditEntry, Organisation, Region
-from wattwijs.core.permissions import AnyUser
+from wattwijs.core.permissions import COORDINATOR_ROLES, AnyUser
 from wattwijs.pathways import permissions
 from wattwijs.pathways.models import (
     CHECKPOINT_MONTHS,
@@ -275,9 +275,7 @@ def coordinator_emails(*, chain_ids: Iterable[int]) -> dict[int, list[str]]:
     from wattwijs.core.models import Membership
 
     rows = (
-        Membership.objects.filter(
-            organisation__coordinated_chains__in=list(chain_ids), role__in=permissions.COORDINATOR_ROLES
-        )
+        Membership.objects.filter(organisation__coordinated_chains__in=list(chain_ids), role__in=COORDINATOR_ROLES)
         .exclude(user__email="")
         .values_list("organisation__coordinated_chains", "user__email")
         .order_by("user__email")
