@@ -3,8 +3,8 @@
 The practices and adoptions are added inside a transaction that is rolled back afterwards: 5,000 published
 practices spread over the regions, each followed by ten other regions with statuses in turn and a start date
 for those that started. Measured: the spread overview (first page, a later page, and with the similar regions
-of one practice), the practice list and one practice page with its "wie volgt dit al" section; each with its
-query count.
+of one practice), the practice list and one practice page with its "wie volgt dit al" section, for a visitor and
+for a signed-in coordinator; each with its query count.
 """
 
 from __future__ import annotations
@@ -71,6 +71,20 @@ def _fill() -> str:
     return chosen.slug
 
 
+def _coordinator_client() -> object:
+    """A test client signed in as a coordinator of an organisation in a region, as the demo has them."""
+    from django.test import Client
+
+    from wattwijs.core.models import Membership, Role
+
+    membership = Membership.objects.filter(role=Role.COORDINATOR, organisation__region__isnull=False).first()
+    if membership is None:
+        raise SystemExit("bench_practice needs a coordinator; run load_demo first")
+    client = Client()
+    client.force_login(membership.user)
+    return client
+
+
 def run(bench: Bench) -> None:
     from django.db import connection, transaction
 
@@ -87,4 +101,14 @@ def run(bench: Bench) -> None:
         bench.page("practice spread overview with similar regions", f"/praktijk/navolging/?voorbeeld={slug}", note=note)
         bench.page("practice list", "/praktijk/", note=note, requests=30)
         bench.page("practice detail with its adoptions", f"/praktijk/voorbeelden/{slug}/", note=note, requests=30)
+        coordinator = _coordinator_client()
+        signed_in = "practice list, signed in as a coordinator"
+        bench.page(signed_in, "/praktijk/", client=coordinator, note=note, requests=30)
+        bench.page(
+            "practice detail, signed in as a coordinator",
+            f"/praktijk/voorbeelden/{slug}/",
+            client=coordinator,
+            note=note,
+            requests=30,
+        )
         transaction.set_rollback(True)
