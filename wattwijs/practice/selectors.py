@@ -328,14 +328,22 @@ class ChainStepGroup:
     factors: list[SuccessFactor]
 
 
-def toolkit() -> list[ChainStepGroup]:
-    """Every success factor grouped by chain step in the chain's order, each with its published practices."""
-    factors = SuccessFactor.objects.prefetch_related(
+def toolkit(*, shown: int = 5) -> list[ChainStepGroup]:
+    """Every success factor grouped by chain step in the chain's order, each with its first ``shown`` published
+    practices by title (``published_practices``), the number of all of them (``published_count``) and of those not
+    shown (``published_more``, negative when there are fewer than ``shown``)."""
+    published = Q(practices__status=PublicationStatus.PUBLISHED)
+    # A sliced Prefetch is limited per factor in SQL: ROW_NUMBER() OVER (PARTITION BY the factor ORDER BY
+    # title, pk), filtered to the first ``shown`` rows.
+    factors = SuccessFactor.objects.annotate(
+        published_count=Count("practices", filter=published),
+        published_more=F("published_count") - shown,
+    ).prefetch_related(
         Prefetch(
             "practices",
             queryset=Practice.objects.filter(status=PublicationStatus.PUBLISHED)
             .select_related("region")
-            .order_by("title"),
+            .order_by("title", "pk")[:shown],
             to_attr="published_practices",
         )
     )

@@ -7,14 +7,12 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wattwijs.core.models import Organisation, Region, Theme
 from wattwijs.core.permissions import AnyUser
-from wattwijs.core.services import audit_log_write
 from wattwijs.library.models import Resource
 from wattwijs.practice import permissions, richtext
 from wattwijs.practice.models import (
@@ -30,6 +28,7 @@ from wattwijs.practice.models import (
     SuccessFactor,
 )
 from wattwijs.practice.models_adoption import Adoption
+from wattwijs.practice.services_common import AuditedWriter, require_own_organisation
 from wattwijs.training.models import TrainingOffer
 
 
@@ -119,12 +118,6 @@ PROJECT_RELATED = {"themes", "schools", "companies"}
 PROJECT_PLAIN_FIELDS = [f.name for f in fields(ProjectData) if f.name not in PROJECT_RELATED]
 
 
-def _require_own_organisation(actor: AnyUser, owner: Organisation) -> None:
-    """Nobody files practices or projects in another organisation's name."""
-    if not permissions.editing_organisations(actor).filter(pk=owner.pk).exists():
-        raise ValidationError({"owner": _("Choose an organisation you are a coordinator or administrator of.")})
-
-
 def _unique_slug(model: type[Practice] | type[InnovationProject], title: str, pk: int | None) -> str:
     base = (slugify(title) or "item")[:200]
     slug, number = base, 2
@@ -204,31 +197,33 @@ def _write_practice(practice: Practice, data: PracticeData) -> None:
     )
 
 
+PRACTICE_WRITER = AuditedWriter[Practice, PracticeData](
+    action="practice.practice",
+    write=_write_practice,
+    fields=PRACTICE_PLAIN_FIELDS,
+    organisation=lambda data: data.owner,
+)
+
+
+def _check_practice(actor: AnyUser, data: PracticeData) -> None:
+    practice_validate(data)
+    require_own_organisation(actor, data.owner)
+
+
 def practice_create(*, actor: AnyUser, data: PracticeData) -> Practice:
     """Describe a new practice for one of the actor's organisations."""
     if not permissions.can_create(actor):
         raise PermissionDenied
-    practice_validate(data)
-    _require_own_organisation(actor, data.owner)
+    _check_practice(actor, data)
     practice = Practice(created_by_id=actor.pk if actor.is_authenticated else None)
-    with transaction.atomic():
-        _write_practice(practice, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.practice_create",
-            obj=practice,
-            organisation=data.owner,
-            details={"status": practice.status},
-        )
-    return practice
+    return PRACTICE_WRITER.create(actor=actor, obj=practice, data=data, details={"status": data.status})
 
 
 def practice_update(*, actor: AnyUser, practice: Practice, data: PracticeData) -> Practice:
     """Change a practice; only coordinators and administrators of its owner organisation may."""
     if not permissions.can_edit(actor, practice):
         raise PermissionDenied
-    practice_validate(data)
-    _require_own_organisation(actor, data.owner)
+    _check_practice(actor, data)
     if data.region.pk != practice.region_id and Adoption.objects.filter(practice=practice, region=data.region).exists():
         raise ValidationError(
             {
@@ -238,18 +233,7 @@ def practice_update(*, actor: AnyUser, practice: Practice, data: PracticeData) -
                 )
             }
         )
-    changed = [name for name in PRACTICE_PLAIN_FIELDS if getattr(practice, name) != getattr(data, name)]
-    practice.updated_at = timezone.now()
-    with transaction.atomic():
-        _write_practice(practice, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.practice_update",
-            obj=practice,
-            organisation=data.owner,
-            details={"changed": changed},
-        )
-    return practice
+    return PRACTICE_WRITER.update(actor=actor, obj=practice, data=data)
 
 
 def project_validate(data: ProjectData) -> None:
@@ -285,40 +269,31 @@ def _write_project(project: InnovationProject, data: ProjectData) -> None:
     project.companies.set(data.companies)
 
 
+PROJECT_WRITER = AuditedWriter[InnovationProject, ProjectData](
+    action="practice.project",
+    write=_write_project,
+    fields=PROJECT_PLAIN_FIELDS,
+    organisation=lambda data: data.owner,
+)
+
+
+def _check_project(actor: AnyUser, data: ProjectData) -> None:
+    project_validate(data)
+    require_own_organisation(actor, data.owner)
+
+
 def project_create(*, actor: AnyUser, data: ProjectData) -> InnovationProject:
     """Describe a new innovation project for one of the actor's organisations."""
     if not permissions.can_create(actor):
         raise PermissionDenied
-    project_validate(data)
-    _require_own_organisation(actor, data.owner)
+    _check_project(actor, data)
     project = InnovationProject(created_by_id=actor.pk if actor.is_authenticated else None)
-    with transaction.atomic():
-        _write_project(project, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.project_create",
-            obj=project,
-            organisation=data.owner,
-            details={"status": project.status},
-        )
-    return project
+    return PROJECT_WRITER.create(actor=actor, obj=project, data=data, details={"status": data.status})
 
 
 def project_update(*, actor: AnyUser, project: InnovationProject, data: ProjectData) -> InnovationProject:
     """Change an innovation project; only coordinators and administrators of its owner organisation may."""
     if not permissions.can_edit(actor, project):
         raise PermissionDenied
-    project_validate(data)
-    _require_own_organisation(actor, data.owner)
-    changed = [name for name in PROJECT_PLAIN_FIELDS if getattr(project, name) != getattr(data, name)]
-    project.updated_at = timezone.now()
-    with transaction.atomic():
-        _write_project(project, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.project_update",
-            obj=project,
-            organisation=data.owner,
-            details={"changed": changed},
-        )
-    return project
+    _check_project(actor, data)
+    return PROJECT_WRITER.update(actor=actor, obj=project, data=data)

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -230,42 +231,68 @@ def _digest_mail(sections: list[tuple[Practice, bool, list[Adoption]]]) -> tuple
     return subject, body
 
 
+def _digest_user_send(*, user_id: int, now: datetime.datetime) -> bool:
+    """Check all published follows of one user in one transaction: mail what changed in (last_sent_at, now] of
+    each follow and move every checked follow's last_sent_at to ``now``, mail or not. The follows are locked,
+    so a digest run at the same time neither mails an update twice nor skips one. Returns whether a mail went
+    out."""
+    with transaction.atomic():
+        follows = list(
+            PracticeFollow.objects.select_for_update(of=("self",))
+            .filter(user_id=user_id, practice__status=PublicationStatus.PUBLISHED)
+            .exclude(user__email="")
+            .select_related("user", "practice")
+            .order_by("practice__title", "pk")
+        )
+        if not follows:
+            return False
+        # One row per (adoption, this user's follow of its practice) that changed after that follow's own
+        # last digest: both conditions in one filter() share the join, and a user follows a practice once.
+        adoptions: dict[int, list[Adoption]] = {}
+        for adoption in (
+            Adoption.objects.filter(
+                practice__follows__in=follows,
+                practice__follows__last_sent_at__lt=F("updated_at"),
+                updated_at__lte=now,
+            )
+            .select_related("region")
+            .order_by("region__name", "pk")
+        ):
+            adoptions.setdefault(adoption.practice_id, []).append(adoption)
+        items = []
+        for follow in follows:
+            changed = follow.last_sent_at < follow.practice.updated_at <= now
+            news = adoptions.get(follow.practice_id, [])
+            if changed or news:
+                items.append((follow, changed, news))
+        PracticeFollow.objects.filter(pk__in=[f.pk for f in follows]).update(last_sent_at=now)
+        if not items:
+            return False
+        audit_log_write(
+            actor=None,
+            action="practice.digest_send",
+            details={"practices": [f.practice_id for f, _c, _n in items]},
+        )
+        subject, body = _digest_mail([(f.practice, changed, news) for f, changed, news in items])
+        send_mail(subject, body, None, [follows[0].user.email])
+    return True
+
+
 def digest_send(*, now: datetime.datetime | None = None) -> int:
     """Send each follower one e-mail with the updates (new or changed adoptions, a changed practice) of the
-    practices they follow since their last digest. Returns the number of e-mails sent."""
+    practices they follow, each follow since its own last digest (or since it was made), up to ``now``.
+    Every checked follow moves on to ``now``, also without news, so a next run starts where this one ended.
+    Returns the number of e-mails sent."""
     now = now or timezone.now()
-    follows = list(
+    user_ids = (
         PracticeFollow.objects.filter(practice__status=PublicationStatus.PUBLISHED)
         .exclude(user__email="")
-        .select_related("user", "practice")
-        .order_by("user_id", "practice__title", "pk")
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by("user_id")
     )
-    if not follows:
-        return 0
-    since = min(follow.last_sent_at for follow in follows)
-    adoptions: dict[int, list[Adoption]] = {}
-    for adoption in (
-        Adoption.objects.filter(practice_id__in={f.practice_id for f in follows}, updated_at__gt=since)
-        .select_related("region")
-        .order_by("region__name", "pk")
-    ):
-        adoptions.setdefault(adoption.practice_id, []).append(adoption)
-    by_user: dict[int, list[tuple[PracticeFollow, bool, list[Adoption]]]] = {}
-    for follow in follows:
-        changed = follow.practice.updated_at > follow.last_sent_at
-        news = [a for a in adoptions.get(follow.practice_id, []) if a.updated_at > follow.last_sent_at]
-        if changed or news:
-            by_user.setdefault(follow.user_id, []).append((follow, changed, news))
+    sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for items in by_user.values():
-            user = items[0][0].user
-            subject, body = _digest_mail([(f.practice, changed, news) for f, changed, news in items])
-            with transaction.atomic():
-                PracticeFollow.objects.filter(pk__in=[f.pk for f, _c, _n in items]).update(last_sent_at=now)
-                audit_log_write(
-                    actor=None,
-                    action="practice.digest_send",
-                    details={"practices": [f.practice_id for f, _c, _n in items]},
-                )
-                send_mail(subject, body, None, [user.email])
-    return len(by_user)
+        for user_id in list(user_ids):
+            sent += _digest_user_send(user_id=user_id, now=now)
+    return sent

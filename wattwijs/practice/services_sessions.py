@@ -29,12 +29,7 @@ from wattwijs.practice.models_sessions import (
     SessionStatus,
     ThemeSession,
 )
-
-
-def _require_own_organisation(actor: AnyUser, organisation: Organisation, field: str) -> None:
-    if not permissions.editing_organisations(actor).filter(pk=organisation.pk).exists():
-        raise ValidationError({field: _("Choose an organisation you are a coordinator or administrator of.")})
-
+from wattwijs.practice.services_common import AuditedWriter, require_own_organisation
 
 # Themasessies ------------------------------------------------------------------------------------
 
@@ -121,43 +116,35 @@ def _write_session(session: ThemeSession, data: SessionData) -> None:
     )
 
 
+SESSION_WRITER = AuditedWriter[ThemeSession, SessionData](
+    action="practice.session",
+    write=_write_session,
+    fields=SESSION_PLAIN_FIELDS,
+    organisation=lambda data: data.organiser,
+)
+
+
+def _check_session(actor: AnyUser, data: SessionData) -> None:
+    session_validate(data)
+    require_own_organisation(actor, data.organiser, "organiser")
+
+
 def session_create(*, actor: AnyUser, data: SessionData) -> ThemeSession:
     """Plan a themasessie organised by one of the actor's organisations."""
     if not permissions.can_create(actor):
         raise PermissionDenied
-    session_validate(data)
-    _require_own_organisation(actor, data.organiser, "organiser")
+    _check_session(actor, data)
     session = ThemeSession(created_by_id=actor.pk if actor.is_authenticated else None)
-    with transaction.atomic():
-        _write_session(session, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.session_create",
-            obj=session,
-            organisation=data.organiser,
-            details={"status": session.status, "date": session.date.isoformat()},
-        )
-    return session
+    details = {"status": data.status, "date": data.date.isoformat()}
+    return SESSION_WRITER.create(actor=actor, obj=session, data=data, details=details)
 
 
 def session_update(*, actor: AnyUser, session: ThemeSession, data: SessionData) -> ThemeSession:
     """Change a themasessie; only coordinators and administrators of its organiser may."""
     if not permissions.can_edit_session(actor, session):
         raise PermissionDenied
-    session_validate(data)
-    _require_own_organisation(actor, data.organiser, "organiser")
-    changed = [name for name in SESSION_PLAIN_FIELDS if getattr(session, name) != getattr(data, name)]
-    session.updated_at = timezone.now()
-    with transaction.atomic():
-        _write_session(session, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.session_update",
-            obj=session,
-            organisation=data.organiser,
-            details={"changed": changed},
-        )
-    return session
+    _check_session(actor, data)
+    return SESSION_WRITER.update(actor=actor, obj=session, data=data)
 
 
 # Klimaat- en energieagenda -----------------------------------------------------------------------
@@ -249,41 +236,35 @@ def _write_ambition(ambition: Ambition, data: AmbitionData) -> None:
     ambition.save()
 
 
+AMBITION_WRITER = AuditedWriter[Ambition, AmbitionData](
+    action="practice.ambition",
+    write=_write_ambition,
+    fields=AMBITION_FIELDS,
+    organisation=lambda data: data.owner,
+)
+
+
+def _check_ambition(actor: AnyUser, data: AmbitionData) -> None:
+    ambition_validate(data)
+    require_own_organisation(actor, data.owner)
+    _require_ambition_place(actor, data)
+
+
 def ambition_create(*, actor: AnyUser, data: AmbitionData) -> Ambition:
     """Add an ambition to the agenda, owned by one of the actor's organisations."""
     if not permissions.can_create(actor):
         raise PermissionDenied
-    ambition_validate(data)
-    _require_own_organisation(actor, data.owner, "owner")
-    _require_ambition_place(actor, data)
+    _check_ambition(actor, data)
     ambition = Ambition(created_by_id=actor.pk if actor.is_authenticated else None)
-    with transaction.atomic():
-        _write_ambition(ambition, data)
-        audit_log_write(
-            actor=actor, action="practice.ambition_create", obj=ambition, organisation=data.owner, details={}
-        )
-    return ambition
+    return AMBITION_WRITER.create(actor=actor, obj=ambition, data=data, details={})
 
 
 def ambition_update(*, actor: AnyUser, ambition: Ambition, data: AmbitionData) -> Ambition:
     """Change an ambition; only coordinators and administrators of its owner organisation may."""
     if not permissions.can_edit_ambition(actor, ambition):
         raise PermissionDenied
-    ambition_validate(data)
-    _require_own_organisation(actor, data.owner, "owner")
-    _require_ambition_place(actor, data)
-    changed = [name for name in AMBITION_FIELDS if getattr(ambition, name) != getattr(data, name)]
-    ambition.updated_at = timezone.now()
-    with transaction.atomic():
-        _write_ambition(ambition, data)
-        audit_log_write(
-            actor=actor,
-            action="practice.ambition_update",
-            obj=ambition,
-            organisation=data.owner,
-            details={"changed": changed},
-        )
-    return ambition
+    _check_ambition(actor, data)
+    return AMBITION_WRITER.update(actor=actor, obj=ambition, data=data)
 
 
 def ambition_action_add(

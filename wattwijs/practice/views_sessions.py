@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +21,9 @@ from wattwijs.practice import ical, permissions, selectors_sessions, services_se
 from wattwijs.practice.forms_sessions import AmbitionActionForm, AmbitionForm, ProgressForm, SessionForm
 from wattwijs.practice.models_sessions import Ambition, AmbitionLevel, Sector, ThemeSession
 from wattwijs.practice.selectors_sessions import AmbitionFilters, Quarter
+
+if TYPE_CHECKING:
+    from django.shortcuts import SupportsGetAbsoluteUrl
 
 # Themasessies ------------------------------------------------------------------------------------
 
@@ -64,27 +69,56 @@ def session_feed(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _session_form(request: HttpRequest, session: ThemeSession | None) -> HttpResponse:
-    form = SessionForm(
-        request.POST if request.method == "POST" else None,
-        initial=SessionForm.initial_from(session) if session else None,
-        organisers=permissions.editing_organisations(request.user).order_by("name"),
-        action_rows=SessionForm.row_count(session, request.POST if request.method == "POST" else None),
-    )
+def _posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+def _save_form(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    save: Callable[[], SupportsGetAbsoluteUrl],
+    saved: str,
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The create and edit pages' flow: on a valid POST, ``save`` calls the service and the page redirects to
+    what it saved with the message ``saved``; otherwise, or when the service refuses, the form is shown again
+    (status 400 after a POST) with the service's messages next to the fields."""
     if request.method == "POST" and form.is_valid():
         try:
-            if session is None:
-                session = services_sessions.session_create(actor=request.user, data=form.data_for_service())
-            else:
-                data = form.data_for_service(is_fictitious=session.is_fictitious)
-                session = services_sessions.session_update(actor=request.user, session=session, data=data)
+            obj = save()
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("The theme session has been saved."))
-            return redirect(session)
+            messages.success(request, saved)
+            return redirect(obj)
     status = 400 if request.method == "POST" else 200
-    return render(request, "practice/session_form.html", {"form": form, "session": session}, status=status)
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+def _session_form(request: HttpRequest, session: ThemeSession | None) -> HttpResponse:
+    form = SessionForm(
+        _posted(request),
+        initial=SessionForm.initial_from(session) if session else None,
+        organisers=permissions.editing_organisations(request.user).order_by("name"),
+        action_rows=SessionForm.row_count(session, _posted(request)),
+    )
+
+    def save() -> ThemeSession:
+        if session is None:
+            return services_sessions.session_create(actor=request.user, data=form.data_for_service())
+        data = form.data_for_service(is_fictitious=session.is_fictitious)
+        return services_sessions.session_update(actor=request.user, session=session, data=data)
+
+    return _save_form(
+        request,
+        form,
+        save=save,
+        saved=_("The theme session has been saved."),
+        template="practice/session_form.html",
+        context={"session": session},
+    )
 
 
 @login_required
@@ -164,24 +198,25 @@ def ambition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _ambition_form(request: HttpRequest, ambition: Ambition | None) -> HttpResponse:
     form = AmbitionForm(
-        request.POST if request.method == "POST" else None,
+        _posted(request),
         initial=AmbitionForm.initial_from(ambition) if ambition else None,
         owners=permissions.editing_organisations(request.user).order_by("name"),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if ambition is None:
-                ambition = services_sessions.ambition_create(actor=request.user, data=form.data_for_service())
-            else:
-                data = form.data_for_service(is_fictitious=ambition.is_fictitious)
-                ambition = services_sessions.ambition_update(actor=request.user, ambition=ambition, data=data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The ambition has been saved."))
-            return redirect(ambition)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "practice/ambition_form.html", {"form": form, "ambition": ambition}, status=status)
+
+    def save() -> Ambition:
+        if ambition is None:
+            return services_sessions.ambition_create(actor=request.user, data=form.data_for_service())
+        data = form.data_for_service(is_fictitious=ambition.is_fictitious)
+        return services_sessions.ambition_update(actor=request.user, ambition=ambition, data=data)
+
+    return _save_form(
+        request,
+        form,
+        save=save,
+        saved=_("The ambition has been saved."),
+        template="practice/ambition_form.html",
+        context={"ambition": ambition},
+    )
 
 
 @login_required

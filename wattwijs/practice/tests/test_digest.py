@@ -5,6 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wattwijs.core.tests.factories import region
 from wattwijs.practice import services_adoption, tasks
@@ -115,3 +117,63 @@ def test_the_digest_is_scheduled_daily():
 
     periodic = {p.name: p for p in schedule.registered()}["wattwijs.practice.tasks.send_practice_digests"]
     assert periodic.interval == timedelta(days=1)
+
+
+def _adopt(practice, code, updated_at):
+    return Adoption.objects.create(
+        practice=practice, region=region(code), status=AdoptionStatus.INTEREST, updated_at=updated_at
+    )
+
+
+def test_each_follow_gets_the_updates_since_its_own_last_digest(world, follow):
+    other = PracticeFactory(title="Zon op school", region=region("AMR01"), updated_at=SENT - timedelta(days=30))
+    PracticeFollow.objects.create(user=world.bob, practice=other, last_sent_at=SENT + timedelta(days=2))
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    _adopt(other, "AMR24", SENT + timedelta(days=1))
+    _adopt(other, "AMR01", SENT + timedelta(days=3))
+    assert services_adoption.digest_send(now=SENT + timedelta(days=4)) == 2
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert "Rijnmond volgt het" in bodies["alice@example.org"]
+    assert "Rijnmond volgt het" not in bodies[world.bob.email]
+    assert "Groningen volgt het" in bodies[world.bob.email]
+
+
+def test_a_follow_without_news_moves_last_sent_at_on(follow):
+    now = SENT + timedelta(days=2)
+    assert services_adoption.digest_send(now=now) == 0
+    follow.refresh_from_db()
+    assert follow.last_sent_at == now
+
+
+def test_an_update_after_now_waits_for_the_next_digest(follow):
+    now = SENT + timedelta(days=2)
+    _adopt(follow.practice, "AMR24", now + timedelta(minutes=1))
+    assert services_adoption.digest_send(now=now) == 0
+    assert services_adoption.digest_send(now=now + timedelta(days=1)) == 1
+    assert "Rijnmond volgt het" in mail.outbox[0].body
+
+
+def test_a_second_run_sends_nothing(world, follow):
+    other = PracticeFactory(title="Zon op school", region=region("AMR01"), updated_at=SENT + timedelta(days=1))
+    PracticeFollow.objects.create(user=world.bob, practice=other, last_sent_at=SENT)
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    now = SENT + timedelta(days=2)
+    assert services_adoption.digest_send(now=now) == 2
+    assert services_adoption.digest_send(now=now + timedelta(hours=1)) == 0
+    assert len(mail.outbox) == 2
+
+
+def _digest_queries(now):
+    with CaptureQueriesContext(connection) as queries:
+        services_adoption.digest_send(now=now)
+    return len(queries)
+
+
+def test_the_digest_needs_the_same_queries_for_more_follows(world, follow):
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    one = _digest_queries(SENT + timedelta(days=2))
+    for code in ("AMR01", "AMR05", "AMR07"):
+        practice = PracticeFactory(region=region(code), updated_at=SENT + timedelta(days=3))
+        PracticeFollow.objects.create(user=world.alice, practice=practice, last_sent_at=SENT)
+        _adopt(practice, "AMR24", SENT + timedelta(days=3))
+    assert _digest_queries(SENT + timedelta(days=4)) == one

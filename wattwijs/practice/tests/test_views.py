@@ -437,6 +437,39 @@ def test_the_toolkit_lists_only_published_practices_per_factor(client):
     assert "Concept voorbeeld" not in content
 
 
+def test_the_toolkit_shows_five_practices_of_a_factor_and_links_to_the_rest(client):
+    factor = SuccessFactorFactory(code="echt-project")
+    for n in range(8):
+        PracticeFactory(title=f"Voorbeeld {n}", success_factors=[factor])
+    factors = [f for group in client.get("/praktijk/toolkit/").context["groups"] for f in group.factors]
+    assert [p.title for p in factors[0].published_practices] == [f"Voorbeeld {n}" for n in range(5)]
+
+
+def test_the_toolkit_says_how_many_more_practices_a_factor_has(client):
+    factor = SuccessFactorFactory(code="echt-project")
+    for n in range(8):
+        PracticeFactory(title=f"Voorbeeld {n}", success_factors=[factor])
+    PracticeFactory(title="Concept", success_factors=[factor], status=PublicationStatus.DRAFT)
+    content = client.get("/praktijk/toolkit/").content.decode()
+    assert '<a href="/praktijk/?factor=echt-project">en 3 meer</a>' in content
+
+
+def test_the_toolkit_has_no_more_link_for_five_practices(client):
+    factor = SuccessFactorFactory()
+    for _n in range(5):
+        PracticeFactory(success_factors=[factor])
+    assert "meer</a>" not in client.get("/praktijk/toolkit/").content.decode()
+
+
+def test_the_toolkit_needs_as_few_queries_for_many_practices(client, django_assert_max_num_queries):
+    for step in ChainStep.values:
+        factor = SuccessFactorFactory(chain_step=step)
+        for _n in range(8):
+            PracticeFactory(success_factors=[factor])
+    with django_assert_max_num_queries(5):
+        client.get("/praktijk/toolkit/")
+
+
 def test_the_toolkit_needs_few_queries(client, django_assert_max_num_queries):
     for step in ChainStep.values:
         factor = SuccessFactorFactory(chain_step=step)
