@@ -485,6 +485,18 @@ def _practice(world: Any) -> Any:
     return world.practice
 
 
+def _practice_edit_with_links(world: Any) -> str:
+    """The published practice's edit form, with a learning material and a training offer already linked."""
+    published = _practice(world)["published"]
+    if not published.resources.exists():
+        from wattwijs.library.tests.factories import material
+        from wattwijs.training.tests.factories import OfferFactory
+
+        published.resources.set([material("Omvormer aansluiten", publisher=world.gemeente, indexed=False).resource])
+        published.training_offers.set([OfferFactory(title="Basiscursus warmtepompen", providers=[world.gemeente])])
+    return published.get_absolute_url() + "bewerken/"
+
+
 def _practice_url(key: str, suffix: str = "") -> Callable[[Any], str]:
     return lambda world: _practice(world)[key].get_absolute_url() + suffix
 
@@ -499,6 +511,7 @@ PAGES.extend(
         PageCase("practice-detail-draft-owner", _practice_url("draft"), user="alice"),
         PageCase("practice-new", "/praktijk/voorbeelden/nieuw/", user="alice"),
         PageCase("practice-edit", _practice_url("published", "bewerken/"), user="alice"),
+        PageCase("practice-edit-linked", _practice_edit_with_links, user="alice"),
         PageCase("practice-edit-forbidden", _practice_url("published", "bewerken/"), user="charlie", status=403),
         PageCase("practice-projects", lambda world: _practice(world) and "/praktijk/innovatieprojecten/"),
         PageCase("practice-project", _practice_url("project")),

@@ -25,7 +25,7 @@ def test_a_practice_is_published_followed_by_another_region_and_shown_in_the_spr
     page.select_option("select[name=region]", "AMR12")
     page.select_option("select[name=target_group]", "werkzoekenden")
     page.select_option("select[name=status]", "gepubliceerd")
-    page.click("form.practice-form button[type=submit]")
+    page.get_by_role("button", name="Praktijkvoorbeeld opslaan").click()
     expect(page.locator("h1")).to_contain_text("Renoveren met werkzoekenden")
     practice = Practice.objects.get(title="Renoveren met werkzoekenden")
     assert practice.status == "gepubliceerd"

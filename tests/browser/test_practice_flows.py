@@ -7,8 +7,10 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from wattwijs.library.tests.factories import material
 from wattwijs.practice.models import ChainStep, Practice
 from wattwijs.practice.tests.factories import SuccessFactorFactory
+from wattwijs.training.tests.factories import OfferFactory
 
 from .conftest import login
 
@@ -49,3 +51,59 @@ def test_a_coordinator_publishes_a_practice_that_a_visitor_finds_and_reads(
     page.goto(f"{live_server.url}/praktijk/toolkit/")
     factor = page.locator("article", has=page.locator("h3", has_text="Leren op een echt project"))
     expect(factor.get_by_role("link", name="Renoveren in de wijk")).to_be_visible()
+
+
+def _fill_required(page: Page) -> None:
+    page.get_by_label("Titel:", exact=True).fill("Omvormers in de wijk")
+    page.get_by_label("Regio:", exact=True).select_option("AMR12")
+    page.get_by_label("Doelgroep").select_option("werkzoekenden")
+
+
+def test_a_coordinator_links_materials_and_offers_through_the_search_pickers(
+    page: Page, live_server: Any, world: Any
+) -> None:
+    first = material("Omvormer aansluiten", publisher=world.gemeente, indexed=False).resource
+    second = material("Omvormer storingzoeken", publisher=world.gemeente, indexed=False).resource
+    material("Zonnepanelen leggen", publisher=world.gemeente, indexed=False)
+    offer = OfferFactory(title="Basiscursus warmtepompen", providers=[world.gemeente])
+
+    login(page, live_server, world.alice.email, PASSWORD)
+    page.goto(f"{live_server.url}/praktijk/voorbeelden/nieuw/")
+    _fill_required(page)
+    resources = page.get_by_role("group", name="Gebruikte leermiddelen")
+    resources.get_by_label("Zoek leermiddelen op titel").fill("aansluiten")
+    expect(resources.get_by_role("status")).to_have_text("1 leermiddel gevonden")
+    resources.get_by_label("Omvormer aansluiten").check()
+    # A new search keeps what was ticked.
+    resources.get_by_label("Zoek leermiddelen op titel").fill("storing")
+    expect(resources.get_by_label("Omvormer storingzoeken")).to_be_visible()
+    expect(resources.get_by_label("Omvormer aansluiten")).to_be_checked()
+    resources.get_by_label("Omvormer storingzoeken").check()
+    offers = page.get_by_role("group", name="Gebruikte opleidingen")
+    offers.get_by_label("Zoek opleidingen op titel").fill("warmtepomp")
+    offers.get_by_label("Basiscursus warmtepompen").check()
+    page.get_by_role("button", name="Praktijkvoorbeeld opslaan").click()
+
+    expect(page.locator("h1")).to_contain_text("Omvormers in de wijk")
+    practice = Practice.objects.get()
+    assert {r.pk for r in practice.resources.all()} == {first.pk, second.pk}
+    assert list(practice.training_offers.all()) == [offer]
+
+
+def test_the_pickers_search_without_javascript(no_js_page: Page, live_server: Any, world: Any) -> None:
+    wanted = material("Omvormer aansluiten", publisher=world.gemeente, indexed=False).resource
+
+    login(no_js_page, live_server, world.alice.email, PASSWORD)
+    no_js_page.goto(f"{live_server.url}/praktijk/voorbeelden/nieuw/")
+    _fill_required(no_js_page)
+    resources = no_js_page.get_by_role("group", name="Gebruikte leermiddelen")
+    resources.get_by_label("Zoek leermiddelen op titel").fill("omvormer")
+    resources.get_by_role("button", name="Zoeken").click()
+    expect(resources.get_by_role("status")).to_have_text("1 leermiddel gevonden")
+    expect(no_js_page.get_by_label("Titel:", exact=True)).to_have_value("Omvormers in de wijk")
+    assert not Practice.objects.exists()
+    resources.get_by_label("Omvormer aansluiten").check()
+    no_js_page.get_by_role("button", name="Praktijkvoorbeeld opslaan").click()
+
+    expect(no_js_page.locator("h1")).to_contain_text("Omvormers in de wijk")
+    assert list(Practice.objects.get().resources.all()) == [wanted]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,37 @@ def autocomplete_titles(query: Query, limit: int = 8) -> list[SearchDocument]:
     if query.is_empty:
         return []
     return documents_in_order(backend().ranked(query, 0, limit))
+
+
+# Choices in other apps' forms ------------------------------------------------------
+
+
+def resources_for_choice() -> QuerySet[Resource]:
+    """The materials another app's form may link to: those with a current (published) version, by title."""
+    return (
+        Resource.objects.filter(current__isnull=False)
+        .select_related("current", "publisher")
+        .order_by("current__title", "pk")
+    )
+
+
+def resources_by_ids(ids: Sequence[int]) -> list[Resource]:
+    """The linkable materials among ``ids``, by title; unknown ids are left out."""
+    return list(resources_for_choice().filter(pk__in=ids)) if ids else []
+
+
+def resources_for_picker(q: str, limit: int, *, exclude: Sequence[int] = ()) -> list[Resource]:
+    """At most ``limit`` linkable materials whose current title contains ``q`` in any case, by title.
+
+    An empty ``q`` finds nothing, so a picker costs no query until someone searches.
+    """
+    q = q.strip()
+    if not q:
+        return []
+    found = resources_for_choice().filter(current__title__icontains=q)
+    if exclude:
+        found = found.exclude(pk__in=exclude)
+    return list(found[:limit])
 
 
 # Materials and versions -----------------------------------------------------------

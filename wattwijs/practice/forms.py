@@ -8,7 +8,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation, Region, Theme
-from wattwijs.library.models import Resource
+from wattwijs.library import selectors as library_selectors
 from wattwijs.practice import selectors
 from wattwijs.practice.models import (
     MAX_RESULT_VALUE,
@@ -19,9 +19,11 @@ from wattwijs.practice.models import (
     PublicationStatus,
     ResultIndicator,
 )
+from wattwijs.practice.pickers import KINDS as PICKER_KINDS
+from wattwijs.practice.pickers import Picker, picker_build
 from wattwijs.practice.selectors import PRACTICE_SORTS, PracticeFilters
 from wattwijs.practice.services import PartnerData, PracticeData, ProjectData, ResultData
-from wattwijs.training.models import TrainingOffer
+from wattwijs.training import selectors as training_selectors
 
 # Empty rows a form offers at least; a practice with more partners or results gets its rows plus two empty ones.
 PARTNER_ROWS = 5
@@ -29,6 +31,8 @@ RESULT_ROWS = 6
 MAX_ROWS = 60
 FILTER_FIELDS = ("q", "theme", "region", "target", "factor", "sort")
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PICKER_HELP = _("Search by title, then tick what you used. What you tick stays chosen when you search again.")
+CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 RICH_HELP = _("Plain text, or simple HTML: paragraphs, lists, bold, italic and links. Anything else is removed.")
 
 
@@ -70,11 +74,6 @@ class CodeMultipleChoiceField(forms.ModelMultipleChoiceField):
         "invalid_choice": _("%(value)s does not exist. Choose from the list."),
         "invalid_pk_value": _("%(pk)s does not exist. Choose from the list."),
     }
-
-
-class ResourceChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return obj.current.title if obj.current else str(obj.pk)
 
 
 class _OwnedForm(forms.Form):
@@ -131,17 +130,20 @@ class PracticeForm(_OwnedForm):
         help_text=_("The factors from the toolkit that this practice shows."),
     )
     lessons = _rich(_("Lessons learned"), _("What would you do differently, and what should a copier watch for?"))
-    resources = ResourceChoiceField(
+    # Both accept any linkable item, but the page renders only a picker: the chosen items and a few search results.
+    resources = CodeMultipleChoiceField(
         label=_("Learning materials used"),
-        queryset=Resource.objects.none(),
+        queryset=library_selectors.resources_for_choice(),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+        help_text=PICKER_HELP,
     )
-    training_offers = forms.ModelMultipleChoiceField(
+    training_offers = CodeMultipleChoiceField(
         label=_("Training offers used"),
-        queryset=TrainingOffer.objects.order_by("title"),
+        queryset=training_selectors.offers_for_choice(),
+        widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+        help_text=PICKER_HELP,
     )
     contact_name = forms.CharField(label=_("Contact person"), required=False, max_length=120)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
@@ -168,9 +170,6 @@ class PracticeForm(_OwnedForm):
         super().__init__(*args, **kwargs)
         self.partner_count = partner_rows
         self.result_count = result_rows
-        self.fields["resources"].queryset = (  # type: ignore[attr-defined]
-            Resource.objects.filter(current__isnull=False).select_related("current").order_by("current__title")
-        )
         organisations = Organisation.objects.order_by("name")
         for n in range(1, self.partner_count + 1):
             self.fields[f"partner_{n}"] = forms.ModelChoiceField(
@@ -238,7 +237,28 @@ class PracticeForm(_OwnedForm):
         ]
 
     def main_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if not name.startswith(("partner_", "result_"))]
+        """The fields above the pickers; the pickers, contact details, partners and results follow."""
+        skip = {kind.field for kind in PICKER_KINDS} | set(CONTACT_FIELDS)
+        return [self[name] for name in self.fields if not name.startswith(("partner_", "result_")) and name not in skip]
+
+    def contact_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in CONTACT_FIELDS]
+
+    def pickers(self) -> list[tuple[forms.BoundField, Picker]]:
+        """Each picker's field with its chosen items (posted, or the practice's own) and its search results."""
+        source = self.data if self.is_bound else self.initial
+        return [
+            (self[kind.field], picker_build(kind, q=source.get(kind.search), chosen=self[kind.field].value() or []))
+            for kind in PICKER_KINDS
+        ]
+
+    def keep_posted(self, data: Any) -> None:
+        """Show ``data`` again as the form's initial values, for a search that must not validate or save."""
+        self.initial = {
+            name: field.widget.value_from_datadict(data, {}, self.add_prefix(name))
+            for name, field in self.fields.items()
+        }
+        self.initial.update({kind.search: data.get(kind.search, "") for kind in PICKER_KINDS})
 
     def data_for_service(self, *, is_fictitious: bool = False) -> PracticeData:
         data = self.cleaned_data
@@ -338,8 +358,8 @@ class PracticeForm(_OwnedForm):
         initial["region"] = practice.region.code
         initial["themes"] = [theme.code for theme in practice.themes.all()]
         initial["success_factors"] = list(practice.success_factors.all())
-        initial["resources"] = list(practice.resources.all())
-        initial["training_offers"] = list(practice.training_offers.all())
+        initial["resources"] = list(practice.resources.values_list("pk", flat=True))
+        initial["training_offers"] = list(practice.training_offers.values_list("pk", flat=True))
         for n, partner in enumerate(practice.partners.all(), start=1):
             initial[f"partner_{n}"] = partner.organisation_id
             initial[f"partner_{n}_name"] = partner.name

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wattwijs.core.forms import add_service_errors
 from wattwijs.core.pagination import paginate
 from wattwijs.core.querystrings import QueryLinks
-from wattwijs.practice import permissions, selectors, services
+from wattwijs.practice import permissions, pickers, selectors, services
 from wattwijs.practice.forms import PracticeFilterForm, PracticeForm, ProjectForm
 from wattwijs.practice.models import InnovationProject, Practice, ResultIndicator
 
@@ -99,17 +99,22 @@ def _save_practice(request: HttpRequest, form: PracticeForm, practice: Practice 
 
 def _practice_form(request: HttpRequest, practice: Practice | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
+    # A search button (the picker without JavaScript) shows the form again with the results; it never saves.
+    searching = data is not None and pickers.is_search(data)
     form = PracticeForm(
-        data,
-        initial=PracticeForm.initial_from(practice) if practice else None,
+        None if searching else data,
+        initial=PracticeForm.initial_from(practice) if practice and not searching else None,
         owners=permissions.editing_organisations(request.user).order_by("name"),
         **PracticeForm.row_counts(practice, data),
     )
+    if searching:
+        form.keep_posted(data)
     response = _save_practice(request, form, practice)
     if response is not None:
         return response
-    status = 400 if request.method == "POST" else 200
-    return render(request, "practice/practice_form.html", {"form": form, "practice": practice}, status=status)
+    status = 400 if form.is_bound else 200
+    context = {"form": form, "practice": practice, "pickers": form.pickers()}
+    return render(request, "practice/practice_form.html", context, status=status)
 
 
 @login_required
@@ -124,6 +129,26 @@ def practice_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return _practice_form(request, selectors.practice_for_edit(user=request.user, slug=slug))
+
+
+def _picker_results(request: HttpRequest, kind: pickers.PickerKind) -> HttpResponse:
+    """The checkboxes of one picker for its search text, keeping the chosen ones; htmx swaps them in."""
+    if not permissions.can_create(request.user):
+        raise PermissionDenied
+    picker = pickers.picker_build(kind, q=request.GET.get(kind.search), chosen=request.GET.getlist(kind.field))
+    return render(request, "practice/_picker_choices.html", {"picker": picker, "swap_count": True})
+
+
+@login_required
+@require_GET
+def resource_picker(request: HttpRequest) -> HttpResponse:
+    return _picker_results(request, pickers.RESOURCES)
+
+
+@login_required
+@require_GET
+def offer_picker(request: HttpRequest) -> HttpResponse:
+    return _picker_results(request, pickers.OFFERS)
 
 
 # Innovation projects -----------------------------------------------------------------------------

@@ -185,6 +185,27 @@ def own_offers(*, user: AnyUser) -> QuerySet[TrainingOffer]:
     return TrainingOffer.objects.filter(pk__in=ids).prefetch_related("providers", "regions").order_by("title", "pk")
 
 
+def offers_for_choice() -> QuerySet[TrainingOffer]:
+    """The offers another app's form may link to, by title."""
+    return TrainingOffer.objects.order_by("title", "pk")
+
+
+def offers_by_ids(ids: Sequence[int]) -> list[TrainingOffer]:
+    """The offers among ``ids``, by title; unknown ids are left out."""
+    return list(offers_for_choice().filter(pk__in=ids)) if ids else []
+
+
+def offers_for_picker(q: str, limit: int, *, exclude: Sequence[int] = ()) -> list[TrainingOffer]:
+    """At most ``limit`` offers whose title contains ``q`` in any case, by title; an empty ``q`` finds nothing."""
+    q = q.strip()
+    if not q:
+        return []
+    found = offers_for_choice().filter(title__icontains=q)
+    if exclude:
+        found = found.exclude(pk__in=exclude)
+    return list(found[:limit])
+
+
 # The opleidingsschema --------------------------------------------------------------------------------
 
 LAYOUTS = {
