@@ -90,6 +90,16 @@ def test_a_coordinator_links_materials_and_offers_through_the_search_pickers(
     assert list(practice.training_offers.all()) == [offer]
 
 
+def test_enter_in_a_field_saves_the_practice(no_js_page: Page, live_server: Any, world: Any) -> None:
+    login(no_js_page, live_server, world.alice.email, PASSWORD)
+    no_js_page.goto(f"{live_server.url}/praktijk/voorbeelden/nieuw/")
+    _fill_required(no_js_page)
+    no_js_page.get_by_label("Titel:", exact=True).press("Enter")
+
+    expect(no_js_page.locator("h1")).to_contain_text("Omvormers in de wijk")
+    assert Practice.objects.exists()
+
+
 def test_the_pickers_search_without_javascript(no_js_page: Page, live_server: Any, world: Any) -> None:
     wanted = material("Omvormer aansluiten", publisher=world.gemeente, indexed=False).resource
 
