@@ -171,10 +171,13 @@ class PracticeForm(_OwnedForm):
         self.partner_count = partner_rows
         self.result_count = result_rows
         organisations = Organisation.objects.order_by("name")
+        # Every partner row offers the same organisations: read them once, not once per row.
+        organisation_choices = [("", "---------"), *organisations.values_list("pk", "name")]
         for n in range(1, self.partner_count + 1):
             self.fields[f"partner_{n}"] = forms.ModelChoiceField(
                 label=_("Partner %(number)s: organisation") % {"number": n}, queryset=organisations, required=False
             )
+            self.fields[f"partner_{n}"].choices = organisation_choices
             self.fields[f"partner_{n}_name"] = forms.CharField(
                 label=_("Partner %(number)s: or name, when not on WattWijs") % {"number": n},
                 required=False,

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wattwijs.core.tests.factories import OrganisationFactory
 from wattwijs.library.models import ResourceVersion
 from wattwijs.library.tests.factories import material
-from wattwijs.practice.models import Practice
+from wattwijs.practice.models import Practice, PracticePartner
 from wattwijs.training.tests.factories import OfferFactory
 
 from .factories import PracticeFactory
@@ -223,3 +223,14 @@ def test_a_search_from_the_form_needs_as_many_queries_however_many_items_match(c
     before = _query_count(client, "post", NEW, data)
     _more_materials_and_offers(world.gemeente)
     assert _query_count(client, "post", NEW, data) == before
+
+
+def test_the_edit_form_queries_do_not_grow_with_the_partner_rows(client, world):
+    practice = PracticeFactory(owner=world.roc)
+    client.force_login(world.alice)
+    url = f"{practice.get_absolute_url()}bewerken/"
+    _query_count(client, "get", url)
+    before = _query_count(client, "get", url)
+    for n in range(8):
+        PracticePartner.objects.create(practice=practice, organisation=world.gemeente, role="gemeente", position=n)
+    assert _query_count(client, "get", url) == before
