@@ -174,10 +174,11 @@ class PracticeForm(_OwnedForm):
         # Every partner row offers the same organisations: read them once, not once per row.
         organisation_choices = [("", "---------"), *organisations.values_list("pk", "name")]
         for n in range(1, self.partner_count + 1):
-            self.fields[f"partner_{n}"] = forms.ModelChoiceField(
+            partner = forms.ModelChoiceField(
                 label=_("Partner %(number)s: organisation") % {"number": n}, queryset=organisations, required=False
             )
-            self.fields[f"partner_{n}"].choices = organisation_choices
+            partner.choices = organisation_choices
+            self.fields[f"partner_{n}"] = partner
             self.fields[f"partner_{n}_name"] = forms.CharField(
                 label=_("Partner %(number)s: or name, when not on WattWijs") % {"number": n},
                 required=False,
