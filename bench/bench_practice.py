@@ -24,8 +24,7 @@ def _fill() -> str:
     from django.utils import timezone
 
     from wattwijs.core.models import Organisation, Region, Theme
-    from wattwijs.practice.models import Practice, PracticeTargetGroup, PublicationStatus
-    from wattwijs.practice.models_adoption import Adoption, AdoptionStatus
+    from wattwijs.practice.models import Adoption, AdoptionStatus, Practice, PracticeTargetGroup, PublicationStatus
 
     regions = list(Region.objects.order_by("pk"))
     owner = Organisation.objects.order_by("pk").first()
@@ -88,8 +87,7 @@ def _coordinator_client() -> object:
 def run(bench: Bench) -> None:
     from django.db import connection, transaction
 
-    from wattwijs.practice.models import Practice
-    from wattwijs.practice.models_adoption import Adoption
+    from wattwijs.practice.models import Adoption, Practice
 
     with transaction.atomic():
         slug = _fill()

@@ -593,7 +593,7 @@ def _adoption(world: Any) -> Any:
         import datetime
 
         from wattwijs.core.tests.factories import region
-        from wattwijs.practice.models_adoption import Adoption, AssessmentScore, SelfAssessment
+        from wattwijs.practice.models import Adoption, AssessmentScore, SelfAssessment
 
         practice = _practice(world)["published"]
         factor = practice.success_factors.get()

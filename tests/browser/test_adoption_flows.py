@@ -7,8 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from wattwijs.practice.models import Practice
-from wattwijs.practice.models_adoption import Adoption
+from wattwijs.practice.models import Adoption, Practice
 
 from .conftest import login
 

@@ -12,8 +12,17 @@ from ninja import Field, Query, Router, Schema
 
 from wattwijs.core.apikit import Out, PageLinks, PageQuery, Text, api_user, page_of
 from wattwijs.practice import selectors, selectors_sessions
-from wattwijs.practice.models import ChainStep, InnovationProject, Practice, PracticeTargetGroup, SuccessFactor
-from wattwijs.practice.models_sessions import Ambition, AmbitionLevel, Sector, ThemeSession
+from wattwijs.practice.models import (
+    Ambition,
+    AmbitionLevel,
+    ChainStep,
+    InnovationProject,
+    Practice,
+    PracticeTargetGroup,
+    Sector,
+    SuccessFactor,
+    ThemeSession,
+)
 from wattwijs.practice.selectors import PRACTICE_SORTS, PracticeFilters
 
 router = Router(tags=["praktijkvoorbeelden"])

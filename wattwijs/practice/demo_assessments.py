@@ -8,13 +8,15 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from wattwijs.core.models import Organisation
-from wattwijs.practice.models import Practice, PublicationStatus, SuccessFactor
-from wattwijs.practice.models_adoption import (
+from wattwijs.practice.models import (
     Adoption,
     AdoptionStatus,
     AdoptionStatusChange,
     AssessmentScore,
+    Practice,
+    PublicationStatus,
     SelfAssessment,
+    SuccessFactor,
 )
 
 MOMENTS = (date(2025, 9, 15), date(2026, 3, 16))

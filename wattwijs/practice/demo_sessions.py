@@ -16,16 +16,17 @@ from django.utils import timezone
 
 from wattwijs.core.models import Organisation, Region
 from wattwijs.practice import richtext
-from wattwijs.practice.models import Practice, SuccessFactor
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     ActionStatus,
     Ambition,
     AmbitionAction,
     AmbitionLevel,
+    Practice,
     ProgressUpdate,
     Sector,
     SessionAction,
     SessionStatus,
+    SuccessFactor,
     ThemeSession,
 )
 

@@ -7,8 +7,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation, Region
-from wattwijs.practice.models import SuccessFactor
-from wattwijs.practice.models_adoption import SCORE_MAX, SCORE_MIN, Adoption, AdoptionStatus
+from wattwijs.practice.models import SCORE_MAX, SCORE_MIN, Adoption, AdoptionStatus, SuccessFactor
 from wattwijs.practice.services_adoption import AdoptionData, ScoreData, score_field
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

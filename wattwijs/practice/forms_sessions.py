@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wattwijs.core.models import Organisation, OrganisationKind, Region
 from wattwijs.practice import selectors
 from wattwijs.practice.forms import DATE_WIDGET, _rich
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     ActionStatus,
     Ambition,
     AmbitionLevel,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
-from wattwijs.practice.models_sessions import SessionStatus, ThemeSession
+from wattwijs.practice.models import SessionStatus, ThemeSession
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

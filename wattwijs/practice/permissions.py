@@ -19,8 +19,7 @@ from wattwijs.core.permissions import (
     memberships,
     organisation_ids_with_role,
 )
-from wattwijs.practice.models import InnovationProject, Practice, PublicationStatus
-from wattwijs.practice.models_sessions import Ambition, ThemeSession
+from wattwijs.practice.models import Ambition, InnovationProject, Practice, PublicationStatus, ThemeSession
 
 EDITOR_ROLES = COORDINATOR_ROLES
 PUBLIC_STATUSES = (PublicationStatus.PUBLISHED, PublicationStatus.ARCHIVED)

@@ -20,13 +20,13 @@ from wattwijs.practice.models import (
     ChainStep,
     InnovationProject,
     Practice,
+    PracticeFollow,
     PracticePartner,
     PracticeResult,
     PracticeTargetGroup,
     PublicationStatus,
     SuccessFactor,
 )
-from wattwijs.practice.models_adoption import PracticeFollow
 from wattwijs.training.models import TrainingOffer
 
 PracticeTheme = Practice.themes.through

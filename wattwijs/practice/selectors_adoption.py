@@ -16,13 +16,17 @@ from django.utils import timezone
 from wattwijs.core.models import Region
 from wattwijs.core.permissions import AnyUser
 from wattwijs.practice import permissions
-from wattwijs.practice.models import CHAIN_STEP_ORDER, ChainStep, Practice, PublicationStatus, SuccessFactor
-from wattwijs.practice.models_adoption import (
+from wattwijs.practice.models import (
+    CHAIN_STEP_ORDER,
     Adoption,
     AdoptionStatus,
     AssessmentScore,
+    ChainStep,
+    Practice,
     PracticeFollow,
+    PublicationStatus,
     SelfAssessment,
+    SuccessFactor,
 )
 
 # Fewer other regions than this and their average could give away a single region's scores.

@@ -16,15 +16,16 @@ from django.utils import timezone
 from wattwijs.core.models import Organisation, Region
 from wattwijs.core.permissions import AnyUser
 from wattwijs.practice import permissions
-from wattwijs.practice.models import Practice, SuccessFactor
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     Ambition,
     AmbitionAction,
     AmbitionLevel,
+    Practice,
     ProgressUpdate,
     Sector,
     SessionAction,
     SessionStatus,
+    SuccessFactor,
     ThemeSession,
 )
 

@@ -17,6 +17,7 @@ from wattwijs.library.models import Resource
 from wattwijs.practice import permissions, richtext
 from wattwijs.practice.models import (
     MAX_RESULT_VALUE,
+    Adoption,
     InnovationProject,
     PartnerRole,
     Practice,
@@ -27,7 +28,6 @@ from wattwijs.practice.models import (
     ResultIndicator,
     SuccessFactor,
 )
-from wattwijs.practice.models_adoption import Adoption
 from wattwijs.practice.services_common import AuditedWriter, require_own_organisation
 from wattwijs.training.models import TrainingOffer
 

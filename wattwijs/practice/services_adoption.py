@@ -19,16 +19,18 @@ from wattwijs.core.models import Organisation, Region
 from wattwijs.core.permissions import AnyUser
 from wattwijs.core.services import audit_log_write
 from wattwijs.practice import permissions
-from wattwijs.practice.models import Practice, PublicationStatus, SuccessFactor
-from wattwijs.practice.models_adoption import (
+from wattwijs.practice.models import (
     SCORE_MAX,
     SCORE_MIN,
     Adoption,
     AdoptionStatus,
     AdoptionStatusChange,
     AssessmentScore,
+    Practice,
     PracticeFollow,
+    PublicationStatus,
     SelfAssessment,
+    SuccessFactor,
 )
 
 STARTED_STATUSES = (AdoptionStatus.STARTED, AdoptionStatus.EMBEDDED)

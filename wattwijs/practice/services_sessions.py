@@ -17,16 +17,17 @@ from wattwijs.core.models import Organisation, Region
 from wattwijs.core.permissions import AnyUser, is_platform_admin
 from wattwijs.core.services import audit_log_write
 from wattwijs.practice import permissions, richtext
-from wattwijs.practice.models import Practice, SuccessFactor
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     ActionStatus,
     Ambition,
     AmbitionAction,
     AmbitionLevel,
+    Practice,
     ProgressUpdate,
     Sector,
     SessionAction,
     SessionStatus,
+    SuccessFactor,
     ThemeSession,
 )
 from wattwijs.practice.services_common import AuditedWriter, require_own_organisation

@@ -20,8 +20,7 @@ from wattwijs.core.pagination import paginate
 from wattwijs.core.permissions import AnyUser, is_platform_admin
 from wattwijs.practice import permissions, selectors_adoption, services_adoption
 from wattwijs.practice.forms_adoption import AdoptionForm, AssessmentForm, RegionChoiceForm
-from wattwijs.practice.models import Practice
-from wattwijs.practice.models_adoption import Adoption, AdoptionStatus
+from wattwijs.practice.models import Adoption, AdoptionStatus, Practice
 from wattwijs.practice.selectors_adoption import MIN_REGIONS_FOR_AVERAGE, STATUS_COLUMNS
 
 SPREAD_PAGE_SIZE = 25

@@ -19,7 +19,7 @@ from wattwijs.core.forms import add_service_errors
 from wattwijs.core.querystrings import QueryLinks
 from wattwijs.practice import ical, permissions, selectors_sessions, services_sessions
 from wattwijs.practice.forms_sessions import AmbitionActionForm, AmbitionForm, ProgressForm, SessionForm
-from wattwijs.practice.models_sessions import Ambition, AmbitionLevel, Sector, ThemeSession
+from wattwijs.practice.models import Ambition, AmbitionLevel, Sector, ThemeSession
 from wattwijs.practice.selectors_sessions import AmbitionFilters, Quarter
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from wattwijs.core.tests.factories import OrganisationFactory
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     ActionStatus,
     Ambition,
     AmbitionAction,

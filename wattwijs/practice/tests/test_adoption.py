@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from wattwijs.core.tests.factories import OrganisationFactory, region, theme
 from wattwijs.practice import selectors_adoption, services_adoption
-from wattwijs.practice.models import PublicationStatus
-from wattwijs.practice.models_adoption import Adoption, AdoptionStatus, AdoptionStatusChange
+from wattwijs.practice.models import Adoption, AdoptionStatus, AdoptionStatusChange, PublicationStatus
 from wattwijs.practice.services_adoption import AdoptionData
 
 from .factories import PracticeFactory

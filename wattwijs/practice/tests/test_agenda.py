@@ -9,7 +9,7 @@ from django.utils import timezone
 from wattwijs.core.models import OrganisationKind
 from wattwijs.core.tests.factories import OrganisationFactory, region
 from wattwijs.practice import services_sessions
-from wattwijs.practice.models_sessions import Ambition, AmbitionAction, AmbitionLevel, ProgressUpdate, Sector
+from wattwijs.practice.models import Ambition, AmbitionAction, AmbitionLevel, ProgressUpdate, Sector
 from wattwijs.practice.selectors_sessions import AmbitionFilters, ambition_list, progress_percentage
 from wattwijs.practice.services_sessions import AmbitionData
 

@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from wattwijs.core.tests.factories import region, theme
-from wattwijs.practice.models import PartnerRole, PracticePartner, PublicationStatus
-from wattwijs.practice.models_sessions import ProgressUpdate
+from wattwijs.practice.models import PartnerRole, PracticePartner, ProgressUpdate, PublicationStatus
 from wattwijs.practice.tests.factories import (
     PracticeFactory,
     PracticeResultFactory,

@@ -10,8 +10,7 @@ from django.utils import timezone
 from wattwijs.core.models import Role
 from wattwijs.core.tests.factories import MembershipFactory, OrganisationFactory, UserFactory, region
 from wattwijs.practice import selectors_adoption, services_adoption
-from wattwijs.practice.models import ChainStep, PublicationStatus
-from wattwijs.practice.models_adoption import AssessmentScore, SelfAssessment
+from wattwijs.practice.models import AssessmentScore, ChainStep, PublicationStatus, SelfAssessment
 from wattwijs.practice.services_adoption import ScoreData
 
 from .factories import PracticeFactory, SuccessFactorFactory

@@ -54,14 +54,14 @@ def test_the_renovation_track_links_its_training_offer_and_materials(demo):
 
 
 def test_the_demo_has_self_assessments_of_6_regions_at_two_moments(demo):
-    from wattwijs.practice.models_adoption import SelfAssessment
+    from wattwijs.practice.models import SelfAssessment
 
     dates = SelfAssessment.objects.values("region").annotate(moments=Count("assessed_on", distinct=True))
     assert [row["moments"] for row in dates] == [2] * 6
 
 
 def test_the_demo_has_fictitious_adoptions_by_other_regions(demo):
-    from wattwijs.practice.models_adoption import Adoption
+    from wattwijs.practice.models import Adoption
 
     adoptions = Adoption.objects.select_related("practice")
     assert adoptions.count() >= 10

@@ -2,7 +2,7 @@ import pytest
 from django.utils import timezone
 
 from wattwijs.core.demo import load_demo
-from wattwijs.practice.models_sessions import (
+from wattwijs.practice.models import (
     Ambition,
     AmbitionAction,
     AmbitionLevel,

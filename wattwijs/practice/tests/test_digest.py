@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wattwijs.core.tests.factories import region
 from wattwijs.practice import services_adoption, tasks
-from wattwijs.practice.models_adoption import Adoption, AdoptionStatus, PracticeFollow
+from wattwijs.practice.models import Adoption, AdoptionStatus, PracticeFollow
 
 from .factories import PracticeFactory
 

@@ -8,6 +8,8 @@ from wattwijs.core.models import AuditEntry
 from wattwijs.core.tests.factories import region, theme
 from wattwijs.practice import services
 from wattwijs.practice.models import (
+    Adoption,
+    AdoptionStatus,
     InnovationProject,
     PartnerRole,
     Practice,
@@ -16,7 +18,6 @@ from wattwijs.practice.models import (
     PublicationStatus,
     ResultIndicator,
 )
-from wattwijs.practice.models_adoption import Adoption, AdoptionStatus
 from wattwijs.practice.services import PartnerData, PracticeData, ProjectData, ResultData
 
 from .factories import PracticeFactory, ProjectFactory, SuccessFactorFactory

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from wattwijs.core.models import AuditEntry
 from wattwijs.practice import services_sessions
-from wattwijs.practice.models_sessions import SessionAction, SessionStatus, ThemeSession
+from wattwijs.practice.models import SessionAction, SessionStatus, ThemeSession
 from wattwijs.practice.selectors_sessions import Quarter, sessions_in_quarter
 from wattwijs.practice.services_sessions import SessionActionData, SessionData
 

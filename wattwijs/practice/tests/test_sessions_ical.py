@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from wattwijs.practice.models_sessions import SessionStatus
+from wattwijs.practice.models import SessionStatus
 
 from .factories_sessions import ThemeSessionFactory
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Region
-from wattwijs.practice.models import Practice, SuccessFactor
+from wattwijs.practice.models.practices import Practice, SuccessFactor
 
 
 class SessionStatus(models.TextChoices):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wattwijs.core.models import Organisation, Region
-from wattwijs.practice.models import Practice, SuccessFactor
+from wattwijs.practice.models.practices import Practice, SuccessFactor
 
 SCORE_MIN = 0
 SCORE_MAX = 3

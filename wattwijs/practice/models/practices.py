@@ -280,26 +280,3 @@ class InnovationProject(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
-
-
-# Themasessies and the klimaat- en energieagenda live in their own module; imported here so Django registers them.
-# Self-assessments and navolging live in their own module; importing them here registers them with the app.
-from wattwijs.practice.models_adoption import (  # noqa: E402, F401
-    Adoption,
-    AdoptionStatus,
-    AdoptionStatusChange,
-    AssessmentScore,
-    PracticeFollow,
-    SelfAssessment,
-)
-from wattwijs.practice.models_sessions import (  # noqa: E402, F401
-    ActionStatus,
-    Ambition,
-    AmbitionAction,
-    AmbitionLevel,
-    ProgressUpdate,
-    Sector,
-    SessionAction,
-    SessionStatus,
-    ThemeSession,
-)
