@@ -9,6 +9,9 @@ from django.db.models import Prefetch
 
 from wattwijs.core.models import Membership, User
 
+# The dotted path under which a session remembers this backend (also in settings.AUTHENTICATION_BACKENDS).
+BACKEND_PATH = "wattwijs.core.backends.MembershipModelBackend"
+
 
 class MembershipModelBackend(ModelBackend):
     """Loads the user of a request together with its memberships and their organisations.

@@ -26,6 +26,12 @@ def memberships(user: AnyUser) -> list[Membership]:
     return list(Membership.objects.filter(user_id=user.pk).select_related("organisation"))
 
 
+def memberships_forget(*users: AnyUser) -> None:
+    """Drop the memberships loaded with these users, after a change to them, so later checks read them again."""
+    for user in users:
+        getattr(user, "_prefetched_objects_cache", {}).pop("memberships", None)
+
+
 def organisation_ids_with_role(user: AnyUser, *roles: str) -> set[int]:
     """The organisations in which ``user`` holds one of ``roles``."""
     return {m.organisation_id for m in memberships(user) if m.role in roles}

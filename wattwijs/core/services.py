@@ -23,7 +23,7 @@ from wattwijs.core.models import (
     Role,
     User,
 )
-from wattwijs.core.permissions import AnyUser
+from wattwijs.core.permissions import AnyUser, memberships_forget
 
 
 def audit_log_write(
@@ -118,6 +118,7 @@ def invitation_accept(*, user: User, invitation: Invitation) -> Membership:
             raise ValidationError(_("You are already a member of this organisation."))
         invitation.accepted_at = timezone.now()
         invitation.save(update_fields=["accepted_at"])
+        memberships_forget(user)
         audit_log_write(
             actor=user,
             action="membership.accept",
@@ -153,6 +154,7 @@ def membership_change_role(*, actor: AnyUser, membership: Membership, role: str)
         old_role = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
+        memberships_forget(actor, membership.user)
         audit_log_write(
             actor=actor,
             action="membership.change_role",
@@ -176,6 +178,7 @@ def membership_remove(*, actor: AnyUser, membership: Membership) -> None:
             details={"email": membership.user.email, "role": membership.role},
         )
         membership.delete()
+        memberships_forget(actor, membership.user)
 
 
 def invitation_withdraw(*, actor: AnyUser, invitation: Invitation) -> None:

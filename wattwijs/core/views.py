@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.middleware import HtmxDetails
 
 from wattwijs.core import permissions, selectors, services
+from wattwijs.core.backends import BACKEND_PATH
 from wattwijs.core.forms import (
     ApiTokenForm,
     AuditFilterForm,
@@ -245,7 +246,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            login(request, user, backend="wattwijs.core.backends.MembershipModelBackend")
+            login(request, user, backend=BACKEND_PATH)
             messages.success(request, _("Welcome to %(organisation)s.") % {"organisation": invitation.organisation})
             return redirect("core:profile")
     context["form"] = form

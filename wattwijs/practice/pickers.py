@@ -34,6 +34,7 @@ class PickerKind:
     field: str  # the form field the checkboxes post to
     search: str  # the search input's name
     button: str  # the name of the search button that works without JavaScript
+    shown: str  # the name of the hidden input holding the search text whose results are shown
     url_name: str  # the endpoint htmx fetches results from
     search_label: Any
     find: Callable[..., list[Any]]
@@ -81,6 +82,7 @@ RESOURCES = PickerKind(
     field="resources",
     search="resources_q",
     button="search_resources",
+    shown="resources_q_shown",
     url_name="practice:picker_resources",
     search_label=gettext_lazy("Search learning materials by title"),
     find=library_selectors.resources_for_picker,
@@ -93,6 +95,7 @@ OFFERS = PickerKind(
     field="training_offers",
     search="offers_q",
     button="search_offers",
+    shown="offers_q_shown",
     url_name="practice:picker_offers",
     search_label=gettext_lazy("Search training offers by title"),
     find=training_selectors.offers_for_picker,
@@ -123,8 +126,16 @@ class Picker:
 
 
 def is_search(data: Mapping[str, Any]) -> bool:
-    """Whether a posted form asks for search results (a search button) rather than to be saved."""
-    return any(kind.button in data for kind in KINDS)
+    """Whether a posted form asks for search results rather than to be saved: a search button was pressed, or a
+    search text differs from the one whose results are on the page (Enter in a search box without JavaScript)."""
+    return any(
+        kind.button in data or _search_text(data.get(kind.search)) != _search_text(data.get(kind.shown))
+        for kind in KINDS
+    )
+
+
+def _search_text(value: Any) -> str:
+    return str(value or "").strip()[:MAX_QUERY_LENGTH]
 
 
 def _ids(values: Iterable[Any]) -> list[int]:
@@ -132,7 +143,7 @@ def _ids(values: Iterable[Any]) -> list[int]:
     ids: dict[int, None] = {}
     for value in values:
         raw = getattr(value, "pk", value)
-        if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
+        if isinstance(raw, int) or (isinstance(raw, str) and raw.isascii() and raw.isdigit()):
             number = int(raw)
             if 0 < number < 2**63:
                 ids[number] = None
@@ -141,7 +152,7 @@ def _ids(values: Iterable[Any]) -> list[int]:
 
 def picker_build(kind: PickerKind, *, q: Any, chosen: Iterable[Any]) -> Picker:
     """The chosen items (unknown ids left out) and up to ``PICKER_LIMIT`` other items whose title contains ``q``."""
-    q = str(q or "").strip()[:MAX_QUERY_LENGTH]
+    q = _search_text(q)
     chosen_items = [kind.item(obj) for obj in kind.by_ids(_ids(chosen))]
     found = kind.find(q, PICKER_LIMIT + 1, exclude=[item.pk for item in chosen_items])
     return Picker(

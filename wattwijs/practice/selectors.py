@@ -11,9 +11,10 @@ from django.db.models import CharField, Count, Exists, F, OuterRef, Prefetch, Q,
 from django.db.models.functions import Cast
 from django.http import Http404
 
+from wattwijs.core.links import detail_url
 from wattwijs.core.models import Organisation, Region, Theme, localized
 from wattwijs.core.permissions import AnyUser
-from wattwijs.library.models import Resource
+from wattwijs.library import selectors as library_selectors
 from wattwijs.practice import permissions
 from wattwijs.practice.models import (
     CHAIN_STEP_ORDER,
@@ -27,7 +28,7 @@ from wattwijs.practice.models import (
     PublicationStatus,
     SuccessFactor,
 )
-from wattwijs.training.models import TrainingOffer
+from wattwijs.training import selectors as training_selectors
 
 PracticeTheme = Practice.themes.through
 PracticeFactor = Practice.success_factors.through
@@ -202,9 +203,9 @@ def practice_links(practice: Practice) -> PracticeLinks:
         return rows
 
     text_pk = Cast("pk", output_field=CharField())
-    resources = Resource.objects.filter(practices=practice, current__isnull=False)
+    resources = library_selectors.resources_for_choice().filter(practices=practice)
     rows = columns(resources, "resource", text_pk, "current__title").union(
-        columns(TrainingOffer.objects.filter(practices=practice), "offer", text_pk, "title"),
+        columns(training_selectors.offers_for_choice().filter(practices=practice), "offer", text_pk, "title"),
         columns(
             InnovationProject.objects.filter(grew_into=practice, status=PublicationStatus.PUBLISHED),
             "project",
@@ -214,8 +215,8 @@ def practice_links(practice: Practice) -> PracticeLinks:
         all=True,
     )
     urls = {
-        "resource": lambda key: Resource(pk=int(key)).get_absolute_url(),
-        "offer": lambda key: TrainingOffer(pk=int(key)).get_absolute_url(),
+        "resource": lambda key: detail_url("library:resource_detail", "pk", int(key)),
+        "offer": lambda key: detail_url("training:offer_detail", "pk", int(key)),
         "project": lambda key: InnovationProject(slug=key).get_absolute_url(),
     }
     links: dict[str, list[Link]] = {kind: [] for kind in urls}

@@ -4,8 +4,10 @@ permission-checked, audited. Bad input is refused with a Dutch message and nothi
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +36,8 @@ from wattwijs.practice.models import (
 )
 
 STARTED_STATUSES = (AdoptionStatus.STARTED, AdoptionStatus.EMBEDDED)
+
+logger = logging.getLogger(__name__)
 
 
 def score_field(factor_id: int) -> str:
@@ -235,13 +239,14 @@ def _digest_mail(sections: list[tuple[Practice, bool, list[Adoption]]]) -> tuple
 
 def _digest_user_send(*, user_id: int, now: datetime.datetime) -> bool:
     """Check all published follows of one user in one transaction: mail what changed in (last_sent_at, now] of
-    each follow and move every checked follow's last_sent_at to ``now``, mail or not. The follows are locked,
-    so a digest run at the same time neither mails an update twice nor skips one. Returns whether a mail went
-    out."""
+    each follow and move every checked follow's last_sent_at to ``now``, mail or not. The follows are locked, and
+    follows that another run already moved to ``now`` or later are left alone, so runs at the same time neither mail
+    an update twice nor skip one. The mail goes out before the commit: when the commit then fails, the next run mails
+    the same updates again (at least once, never lost). Returns whether a mail went out."""
     with transaction.atomic():
         follows = list(
             PracticeFollow.objects.select_for_update(of=("self",))
-            .filter(user_id=user_id, practice__status=PublicationStatus.PUBLISHED)
+            .filter(user_id=user_id, practice__status=PublicationStatus.PUBLISHED, last_sent_at__lt=now)
             .exclude(user__email="")
             .select_related("user", "practice")
             .order_by("practice__title", "pk")
@@ -296,5 +301,9 @@ def digest_send(*, now: datetime.datetime | None = None) -> int:
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user_id in list(user_ids):
-            sent += _digest_user_send(user_id=user_id, now=now)
+            try:
+                sent += _digest_user_send(user_id=user_id, now=now)
+            except (SMTPException, OSError):
+                # That user's follows stay where they were, so the next run tries again; the others still get mail.
+                logger.exception("The practice digest for user %s could not be sent", user_id)
     return sent

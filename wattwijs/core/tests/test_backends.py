@@ -1,8 +1,10 @@
 import pytest
+from django.conf import settings
 
-from wattwijs.core.backends import MembershipModelBackend
-from wattwijs.core.models import Role
+from wattwijs.core.backends import BACKEND_PATH, MembershipModelBackend
+from wattwijs.core.models import Invitation, Role
 from wattwijs.core.permissions import has_role, is_coordinator, memberships
+from wattwijs.core.services import invitation_accept
 
 from .factories import MembershipFactory, OrganisationFactory, UserFactory
 
@@ -33,4 +35,17 @@ def test_a_user_object_not_loaded_by_the_backend_reads_its_memberships_fresh():
     user = UserFactory()
     assert not is_coordinator(user)
     MembershipFactory(user=user, organisation=OrganisationFactory(), role=Role.COORDINATOR)
+    assert is_coordinator(user)
+
+
+def test_the_settings_name_the_backend_by_its_path():
+    assert BACKEND_PATH in settings.AUTHENTICATION_BACKENDS
+
+
+def test_a_loaded_user_sees_a_membership_it_just_accepted():
+    user = MembershipModelBackend().get_user(UserFactory().pk)
+    invitation = Invitation.objects.create(
+        organisation=OrganisationFactory(), email=user.email, role=Role.COORDINATOR, token="t-accept"
+    )
+    invitation_accept(user=user, invitation=invitation)
     assert is_coordinator(user)

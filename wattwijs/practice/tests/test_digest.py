@@ -1,6 +1,7 @@
 """Following a practice and the e-mail digest of its updates."""
 
 from datetime import datetime, timedelta
+from smtplib import SMTPRecipientsRefused
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,6 +58,12 @@ def test_following_is_not_done_with_a_get(client, world, practice):
 def test_the_practice_page_offers_to_stop_following(client, world, follow):
     client.force_login(world.alice)
     assert "Stop met volgen" in client.get(follow.practice.get_absolute_url()).content.decode()
+
+
+def test_the_practice_page_offers_following_to_who_does_not_follow_yet(client, world, follow):
+    client.force_login(world.bob)
+    content = client.get(follow.practice.get_absolute_url()).content.decode()
+    assert "Stop met volgen" not in content
 
 
 def test_the_digest_reports_a_new_adoption_once(follow):
@@ -177,3 +184,40 @@ def test_the_digest_needs_the_same_queries_for_more_follows(world, follow):
         PracticeFollow.objects.create(user=world.alice, practice=practice, last_sent_at=SENT)
         _adopt(practice, "AMR24", SENT + timedelta(days=3))
     assert _digest_queries(SENT + timedelta(days=4)) == one
+
+
+def test_a_failing_e_mail_does_not_stop_the_others(monkeypatch, world, follow):
+    other = PracticeFactory(title="Zon op school", region=region("AMR01"), updated_at=SENT + timedelta(days=1))
+    PracticeFollow.objects.create(user=world.bob, practice=other, last_sent_at=SENT)
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    real_send_mail = services_adoption.send_mail
+
+    def send_mail(subject, body, sender, recipients):
+        if recipients == [world.alice.email]:
+            raise SMTPRecipientsRefused({world.alice.email: (550, b"refused")})
+        return real_send_mail(subject, body, sender, recipients)
+
+    monkeypatch.setattr(services_adoption, "send_mail", send_mail)
+    assert services_adoption.digest_send(now=SENT + timedelta(days=2)) == 1
+    assert [message.to for message in mail.outbox] == [[world.bob.email]]
+
+
+def test_a_failed_e_mail_is_tried_again_in_the_next_run(monkeypatch, world, follow):
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    real_send_mail = services_adoption.send_mail
+
+    def refuse(*args):
+        raise SMTPRecipientsRefused({world.alice.email: (550, b"refused")})
+
+    monkeypatch.setattr(services_adoption, "send_mail", refuse)
+    services_adoption.digest_send(now=SENT + timedelta(days=2))
+    monkeypatch.setattr(services_adoption, "send_mail", real_send_mail)
+    assert services_adoption.digest_send(now=SENT + timedelta(days=3)) == 1
+
+
+def test_an_older_run_leaves_follows_a_newer_run_checked_alone(follow):
+    _adopt(follow.practice, "AMR24", SENT + timedelta(days=1))
+    assert services_adoption.digest_send(now=SENT + timedelta(days=3)) == 1
+    assert services_adoption.digest_send(now=SENT + timedelta(days=2)) == 0
+    follow.refresh_from_db()
+    assert follow.last_sent_at == SENT + timedelta(days=3)

@@ -123,6 +123,40 @@ def test_the_search_button_shows_results_and_keeps_the_input_without_saving(clie
     assert not Practice.objects.exists()
 
 
+def test_a_new_search_text_without_a_button_searches_instead_of_saving(client, world):
+    (found,) = _resources(["Omvormer aansluiten"])
+    client.force_login(world.alice)
+    response = client.post(NEW, _form(world, resources_q="omvormer", resources_q_shown=""))
+    assert _checkbox("resources", found.pk) in response.content.decode()
+    assert not Practice.objects.exists()
+
+
+def test_the_form_saves_when_the_search_text_is_the_one_shown(client, world):
+    client.force_login(world.alice)
+    response = client.post(NEW, _form(world, resources_q="omvormer", resources_q_shown="omvormer"))
+    assert response.status_code == 302
+    assert Practice.objects.exists()
+
+
+def test_the_form_remembers_which_search_it_shows(client, world):
+    client.force_login(world.alice)
+    content = client.post(NEW, _form(world, resources_q="omvormer", search_resources="1")).content.decode()
+    assert '<input type="hidden" name="resources_q_shown" value="omvormer">' in content
+
+
+def test_the_picker_ignores_an_id_with_non_ascii_digits(client, world):
+    client.force_login(world.alice)
+    response = client.get(RESOURCE_PICKER, {"resources_q": "omvormer", "resources": ["²"]})
+    assert response.status_code == 200
+
+
+def test_the_form_refuses_an_id_with_non_ascii_digits_in_dutch(client, world):
+    client.force_login(world.alice)
+    response = client.post(NEW, _form(world, resources=["²"]))
+    assert response.status_code == 400
+    assert "bestaat niet" in response.content.decode()
+
+
 def test_the_search_button_keeps_the_chosen_items_checked(client, world):
     chosen, _found = _resources(["Zonnepanelen leggen", "Omvormer aansluiten"])
     offer = OfferFactory(title="Basiscursus warmtepompen")
