@@ -100,6 +100,21 @@ def test_enter_in_a_field_saves_the_practice(no_js_page: Page, live_server: Any,
     assert Practice.objects.exists()
 
 
+def test_enter_in_a_picker_search_box_searches_without_javascript(
+    no_js_page: Page, live_server: Any, world: Any
+) -> None:
+    material("Omvormer aansluiten", publisher=world.gemeente, indexed=False)
+    login(no_js_page, live_server, world.alice.email, PASSWORD)
+    no_js_page.goto(f"{live_server.url}/praktijk/voorbeelden/nieuw/")
+    _fill_required(no_js_page)
+    resources = no_js_page.get_by_role("group", name="Gebruikte leermiddelen")
+    resources.get_by_label("Zoek leermiddelen op titel").fill("omvormer")
+    resources.get_by_label("Zoek leermiddelen op titel").press("Enter")
+
+    expect(resources.get_by_label("Omvormer aansluiten")).to_be_visible()
+    assert not Practice.objects.exists()
+
+
 def test_the_pickers_search_without_javascript(no_js_page: Page, live_server: Any, world: Any) -> None:
     wanted = material("Omvormer aansluiten", publisher=world.gemeente, indexed=False).resource
 
