@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
@@ -321,3 +321,23 @@ def api_token_active(*, token_hash: str) -> ApiToken | None:
         .filter(token_hash=token_hash, revoked_at__isnull=True, user__is_active=True)
         .first()
     )
+
+
+# Choosing items of another app by search ---------------------------------------------------------------
+
+
+def chosen_by_ids(queryset: QuerySet[Any], ids: Sequence[int]) -> list[Any]:
+    """The items of ``queryset`` among ``ids``, in the queryset's order; unknown ids are left out."""
+    return list(queryset.filter(pk__in=ids)) if ids else []
+
+
+def title_matches(queryset: QuerySet[Any], title: str, q: str, limit: int, exclude: Sequence[int] = ()) -> list[Any]:
+    """At most ``limit`` items of ``queryset`` whose ``title`` field contains ``q`` in any case, leaving out
+    ``exclude``. An empty ``q`` finds nothing, so a picker costs no query until someone searches."""
+    q = q.strip()
+    if not q:
+        return []
+    found = queryset.filter(**{f"{title}__icontains": q})
+    if exclude:
+        found = found.exclude(pk__in=exclude)
+    return list(found[:limit])

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wattwijs.core.models import Theme
 from wattwijs.core.permissions import AnyUser
+from wattwijs.core.selectors import chosen_by_ids, title_matches
 from wattwijs.framework import selectors as framework_selectors
 from wattwijs.library import licences, permissions, vocabularies
 from wattwijs.library.models import Collection, Resource, ResourceVersion, Review, SearchDocument, Source
@@ -97,21 +98,12 @@ def resources_for_choice() -> QuerySet[Resource]:
 
 def resources_by_ids(ids: Sequence[int]) -> list[Resource]:
     """The linkable materials among ``ids``, by title; unknown ids are left out."""
-    return list(resources_for_choice().filter(pk__in=ids)) if ids else []
+    return chosen_by_ids(resources_for_choice(), ids)
 
 
 def resources_for_picker(q: str, limit: int, *, exclude: Sequence[int] = ()) -> list[Resource]:
-    """At most ``limit`` linkable materials whose current title contains ``q`` in any case, by title.
-
-    An empty ``q`` finds nothing, so a picker costs no query until someone searches.
-    """
-    q = q.strip()
-    if not q:
-        return []
-    found = resources_for_choice().filter(current__title__icontains=q)
-    if exclude:
-        found = found.exclude(pk__in=exclude)
-    return list(found[:limit])
+    """At most ``limit`` linkable materials whose current title contains ``q`` in any case, by title."""
+    return title_matches(resources_for_choice(), "current__title", q, limit, exclude)
 
 
 # Materials and versions -----------------------------------------------------------

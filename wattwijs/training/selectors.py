@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wattwijs.core import caching
 from wattwijs.core.models import Organisation, Region, Theme, localized
 from wattwijs.core.permissions import AnyUser
+from wattwijs.core.selectors import chosen_by_ids, title_matches
 from wattwijs.framework.models import Alignment, FrameworkVersion, Qualification, WorkProcess
 from wattwijs.framework.selectors import CompetenceWorkProcess, UnitWorkProcess
 from wattwijs.training import overlap, permissions, snapshot
@@ -192,18 +193,12 @@ def offers_for_choice() -> QuerySet[TrainingOffer]:
 
 def offers_by_ids(ids: Sequence[int]) -> list[TrainingOffer]:
     """The offers among ``ids``, by title; unknown ids are left out."""
-    return list(offers_for_choice().filter(pk__in=ids)) if ids else []
+    return chosen_by_ids(offers_for_choice(), ids)
 
 
 def offers_for_picker(q: str, limit: int, *, exclude: Sequence[int] = ()) -> list[TrainingOffer]:
-    """At most ``limit`` offers whose title contains ``q`` in any case, by title; an empty ``q`` finds nothing."""
-    q = q.strip()
-    if not q:
-        return []
-    found = offers_for_choice().filter(title__icontains=q)
-    if exclude:
-        found = found.exclude(pk__in=exclude)
-    return list(found[:limit])
+    """At most ``limit`` offers whose title contains ``q`` in any case, by title."""
+    return title_matches(offers_for_choice(), "title", q, limit, exclude)
 
 
 # The opleidingsschema --------------------------------------------------------------------------------
